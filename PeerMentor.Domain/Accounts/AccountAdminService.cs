@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Accounts;
+
+public sealed record UserProfileInput(string DisplayName, string TimeZoneId, int YearsOfExperience, string Expertise, string Role);
+
+/// <summary>What an admin does to accounts: decide on registrations, edit and delete people.</summary>
+public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, IMailSender mail, TimeProvider clock)
+{
+    public async Task<Result> ApproveAsync(string userId, string role, AccountLinks links, CancellationToken cancellationToken = default)
+    {
+        if (!Roles.IsKnown(role)) return Result.Fail("Role", "Choose student, mentor or admin.");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsDeleted) return Result.Missing("That person");
+        if (!user.EmailConfirmed) return Result.Fail("", $"{user.DisplayName} has not confirmed their email yet.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.Approve(clock.GetUtcNow().UtcDateTime);
+        var outcome = await SetRoleAsync(user, role);
+        if (!outcome.Succeeded) return outcome;
+        await mail.SendAsync(AccountEmails.Approved(user, role, links.SignIn()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    public async Task<Result> RejectAsync(string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Result.Fail("Reason", "Give the person a reason.");
+        if (reason.Length > 1000) return Result.Fail("Reason", "Use at most 1000 characters.");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsDeleted) return Result.Missing("That person");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        user.Reject(reason, clock.GetUtcNow().UtcDateTime);
+        var outcome = await SetRoleAsync(user, role: null);
+        if (!outcome.Succeeded) return outcome;
+        await mail.SendAsync(AccountEmails.Rejected(user, user.RejectionReason!), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result.Ok();
+    }
+
+    public async Task<Result> UpdateAsync(string userId, UserProfileInput input, string actingAdminId)
+    {
+        var result = Result.Ok();
+        if (string.IsNullOrWhiteSpace(input.DisplayName)) result.Add("DisplayName", "Enter a name.");
+        if (input.DisplayName.Length > 100) result.Add("DisplayName", "Use at most 100 characters.");
+        if (!TimeZones.IsValidIana(input.TimeZoneId)) result.Add("TimeZoneId", "Choose a time zone from the list, such as Europe/Berlin.");
+        if (input.YearsOfExperience is < 0 or > RegistrationService.MaxExperienceYears)
+            result.Add("YearsOfExperience", $"Enter a number of years from 0 to {RegistrationService.MaxExperienceYears}.");
+        if (input.Expertise.Length > 500) result.Add("Expertise", "Use at most 500 characters.");
+        if (!Roles.IsKnown(input.Role)) result.Add("Role", "Choose student, mentor or admin.");
+        if (!result.Succeeded) return result;
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsDeleted) return Result.Missing("That person");
+        if (user.Id == actingAdminId && input.Role != Roles.Admin)
+            return Result.Fail("Role", "You cannot take away your own admin role; ask another admin.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        user.UpdateProfile(input.DisplayName, input.TimeZoneId, input.YearsOfExperience, input.Expertise);
+        var outcome = user.Approval == ApprovalStatus.Approved ? await SetRoleAsync(user, input.Role) : await SaveAsync(user);
+        if (!outcome.Succeeded) return outcome;
+        await transaction.CommitAsync();
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// Anonymises rather than deletes the row (see <see cref="AppUser.Anonymise"/>), so other people's
+    /// history stays whole; the person's sign-ins, roles and external logins are removed.
+    /// </summary>
+    public async Task<Result> DeleteAsync(string userId, string actingAdminId)
+    {
+        if (userId == actingAdminId) return Result.Fail("", "You cannot delete your own account here.");
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.IsDeleted) return Result.Missing("That person");
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync();
+        await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync();
+        await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync();
+        await db.UserRoles.Where(r => r.UserId == userId).ExecuteDeleteAsync();
+        user.Anonymise(clock.GetUtcNow().UtcDateTime);
+        var outcome = await SaveAsync(user);
+        if (!outcome.Succeeded) return outcome;
+        await transaction.CommitAsync();
+        return Result.Ok();
+    }
+
+    private async Task<Result> SetRoleAsync(AppUser user, string? role)
+    {
+        var current = await users.GetRolesAsync(user);
+        var toRemove = current.Where(r => r != role).ToArray();
+        if (toRemove.Length > 0)
+        {
+            var removed = await users.RemoveFromRolesAsync(user, toRemove);
+            if (!removed.Succeeded) return RegistrationService.ToResult(removed);
+        }
+        if (role is not null && !current.Contains(role))
+        {
+            var added = await users.AddToRoleAsync(user, role);
+            if (!added.Succeeded) return RegistrationService.ToResult(added);
+        }
+        return await SaveAsync(user);
+    }
+
+    /// <summary>Saves and renews the security stamp, so the person's open sessions pick up the change within a minute.</summary>
+    private async Task<Result> SaveAsync(AppUser user)
+    {
+        var updated = await users.UpdateSecurityStampAsync(user);
+        return updated.Succeeded ? Result.Ok() : RegistrationService.ToResult(updated);
+    }
+}

@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Accounts;
+
+public sealed class RegistrationInput
+{
+    public string Email { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string TimeZoneId { get; set; } = "";
+    public string Role { get; set; } = Roles.Student;
+    public int YearsOfExperience { get; set; }
+    public string Expertise { get; set; } = "";
+}
+
+public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> users, IMailSender mail, TimeProvider clock)
+{
+    public const int MaxExperienceYears = 60;
+
+    /// <summary>
+    /// Creates the account and sends the confirmation mail in one transaction: if the mail cannot be
+    /// handed over, nothing is kept and the person can simply try again.
+    /// </summary>
+    public async Task<Result> RegisterAsync(RegistrationInput input, AccountLinks links, CancellationToken cancellationToken = default)
+    {
+        var result = Validate(input);
+        if (!result.Succeeded) return result;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = AppUser.Register(input.Email.Trim(), input.DisplayName, input.TimeZoneId, input.Role,
+            input.YearsOfExperience, input.Expertise, clock.GetUtcNow().UtcDateTime);
+        var created = await users.CreateAsync(user, input.Password);
+        if (!created.Succeeded) return ToResult(created);
+
+        try
+        {
+            var token = await users.GenerateEmailConfirmationTokenAsync(user);
+            await mail.SendAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (MailDeliveryException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return Result.Fail("", "We could not send the confirmation email just now, so nothing was saved. Please try again in a minute.");
+        }
+        return Result.Ok();
+    }
+
+    public async Task ResendConfirmationAsync(string email, AccountLinks links, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        // Say nothing either way, so this cannot be used to find out who has an account.
+        if (user is null || user.IsDeleted || user.EmailConfirmed) return;
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await mail.SendAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), cancellationToken);
+    }
+
+    public async Task SendPasswordResetAsync(string email, AccountLinks links, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.IsDeleted || !user.EmailConfirmed) return;
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        await mail.SendAsync(AccountEmails.ResetPassword(user, links.ResetPassword(user.Email!, token)), cancellationToken);
+    }
+
+    public static Result Validate(RegistrationInput input)
+    {
+        var result = Result.Ok();
+        if (!IsEmail(input.Email)) result.Add(nameof(input.Email), "Enter a valid email address, like name@example.com.");
+        if (string.IsNullOrWhiteSpace(input.DisplayName)) result.Add(nameof(input.DisplayName), "Enter your name.");
+        else if (input.DisplayName.Trim().Length > 100) result.Add(nameof(input.DisplayName), "Use at most 100 characters.");
+        if (!TimeZones.IsValidIana(input.TimeZoneId))
+            result.Add(nameof(input.TimeZoneId), "Choose a time zone from the list, such as Europe/Berlin.");
+        if (!Roles.Registerable.Contains(input.Role))
+            result.Add(nameof(input.Role), "Register as a student or a mentor.");
+        if (input.YearsOfExperience is < 0 or > MaxExperienceYears)
+            result.Add(nameof(input.YearsOfExperience), $"Enter a number of years from 0 to {MaxExperienceYears}.");
+        if (input.Role == Roles.Mentor && string.IsNullOrWhiteSpace(input.Expertise))
+            result.Add(nameof(input.Expertise), "Mentors list their expertise, for example \"C#, system design\".");
+        if (input.Expertise.Length > 500) result.Add(nameof(input.Expertise), "Use at most 500 characters.");
+        if (input.Password.Length < 12) result.Add(nameof(input.Password), "Use at least 12 characters.");
+        return result;
+    }
+
+    public static bool IsEmail(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && value.Trim().Length <= 254
+        && new EmailAddressAttribute().IsValid(value.Trim())
+        && value.Trim().Split('@') is [{ Length: > 0 }, var domain] && domain.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>Maps Identity's error codes onto the form fields they concern.</summary>
+    public static Result ToResult(IdentityResult identity)
+    {
+        var result = Result.Ok();
+        foreach (var error in identity.Errors)
+        {
+            var (field, message) = error.Code switch
+            {
+                "DuplicateEmail" or "DuplicateUserName" => ("Email", "An account with this email already exists. Sign in, or reset your password."),
+                "InvalidEmail" or "InvalidUserName" => ("Email", "Enter a valid email address, like name@example.com."),
+                var code when code.StartsWith("Password", StringComparison.Ordinal) => ("Password", error.Description),
+                _ => ("", error.Description),
+            };
+            if (!result.For(field).Contains(message)) result.Add(field, message);
+        }
+        return result;
+    }
+}

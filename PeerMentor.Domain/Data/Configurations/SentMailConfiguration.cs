@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Data.Configurations;
+
+public sealed class SentMailConfiguration : IEntityTypeConfiguration<SentMail>
+{
+    public void Configure(EntityTypeBuilder<SentMail> mail)
+    {
+        mail.Property(m => m.To).HasMaxLength(320);
+        mail.Property(m => m.Subject).HasMaxLength(300);
+        mail.HasIndex(m => m.CreatedUtc);
+    }
+}

@@ -1,0 +1,33 @@
+namespace PeerMentor.Domain.Notifications;
+
+/// <summary>An email as the app composed it: what an SMTP server receives, or what the in-app viewer shows.</summary>
+public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody);
+
+/// <summary>The boundary to whatever delivers email (SMTP, or the in-app viewer in development).</summary>
+public interface IMailSender
+{
+    Task SendAsync(MailMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A mail kept for the in-app mail viewer instead of being sent over SMTP.</summary>
+public class SentMail
+{
+    public long Id { get; private set; }
+    public string To { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTime CreatedUtc { get; private set; }
+
+    public static SentMail From(MailMessage message, DateTime nowUtc) => new()
+    {
+        To = message.To,
+        Subject = message.Subject,
+        TextBody = message.TextBody,
+        HtmlBody = message.HtmlBody,
+        CreatedUtc = nowUtc,
+    };
+}
+
+/// <summary>Thrown by an <see cref="IMailSender"/> when the mail could not be handed to the mail system.</summary>
+public sealed class MailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,35 @@
+using PeerMentor.Domain;
+using PeerMentor.Web;
+using PeerMentor.Web.Adapters;
+using PeerMentor.Web.Api;
+using PeerMentor.Web.Auth;
+using PeerMentor.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPeerMentorDomain(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPeerMentorAuth();
+builder.Services.AddPeerMentorAdapters(builder.Configuration);
+builder.Services.AddPeerMentorUi();
+builder.Services.AddPeerMentorRateLimits();
+builder.Services.AddPeerMentorHealthChecks();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UsePeerMentorErrorPages();
+app.UsePeerMentorStaticFiles();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapPeerMentorUi();
+app.MapAccountEndpoints();
+app.MapHealthEndpoints();
+
+app.PrintStartupBanner();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Web.Components;
+
+namespace PeerMentor.Web;
+
+/// <summary>The pieces Program.cs lists, each small enough to read at a glance.</summary>
+public static class Startup
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddPeerMentorUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<StartupBanner>();
+        services.AddScoped<PeerMentor.Web.Components.Admin.AdminActions>();
+        return services;
+    }
+
+    /// <summary>
+    /// Password hashing costs ~0.3 s of CPU, so account forms are limited per client address; the
+    /// lockout in Identity protects each account, this protects the machine.
+    /// </summary>
+    public static IServiceCollection AddPeerMentorRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account")
+                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetNoLimiter("none"));
+        });
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        await DatabaseSchema.EnsureCurrentAsync(db);
+        await DemoData.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        if (app.Configuration.GetValue<bool>("DemoData:Seed"))
+        {
+            await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<AppUser>>(), TimeProvider.System);
+            app.Services.GetRequiredService<StartupBanner>().DemoLogins = DemoData.Logins;
+        }
+    }
+
+    public static void UsePeerMentorErrorPages(this WebApplication app)
+    {
+        // The friendly page in every environment: nobody, not even a developer's demo, sees a stack trace.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+    }
+
+    public static void UsePeerMentorStaticFiles(this WebApplication app)
+    {
+        // Our own assets, and the Blazor client script extracted at build (see PeerMentor.Web.csproj).
+        foreach (var (folder, path) in new[] { ("assets", "/assets"), ("blazor-client/_framework", "/_framework") })
+        {
+            var root = Path.Combine(AppContext.BaseDirectory, folder);
+            if (Directory.Exists(root))
+                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = path });
+        }
+        app.MapStaticAssets();
+    }
+
+    public static void MapPeerMentorUi(this WebApplication app) =>
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    public static void PrintStartupBanner(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            app.Services.GetRequiredService<StartupBanner>().Print(addresses);
+        });
+}
+
+/// <summary>What a newcomer needs after `dotnet run`: where the app is and how to sign in.</summary>
+public sealed class StartupBanner
+{
+    public IReadOnlyList<DemoLogin> DemoLogins { get; set; } = [];
+
+    public void Print(IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses) Console.WriteLine($"PeerMentor is running at {address}");
+        if (DemoLogins.Count == 0) return;
+        Console.WriteLine($"Demo logins (password for all: {DemoData.Password}):");
+        foreach (var login in DemoLogins) Console.WriteLine($"  {login.Role,-8} {login.Email,-32} {login.Name}");
+    }
+}
