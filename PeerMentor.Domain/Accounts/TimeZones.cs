@@ -15,6 +15,5 @@ public static class TimeZones
     public static bool IsValidIana(string? id) =>
         !string.IsNullOrWhiteSpace(id)
         && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-        && zone.HasIanaId
-        && !TimeZoneInfo.TryConvertWindowsIdToIanaId(id, out _);
+        && zone.HasIanaId;
 }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PeerMentor.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in-process on a database of its own, sending mail to the loopback SMTP server.
+/// With <see cref="StartKestrel"/> it also listens on a real port for Chromium.
+/// </summary>
+public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyDictionary<string, string?>? extra = null)
+    : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = database;
+
+    public static async Task<AppFactory> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool smtp = true,
+        IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, extra);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("DemoData:Seed", "false");
+        foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
+        if (smtp is not null)
+        {
+            builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Email:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:Smtp:EnableSsl", "false");
+        }
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Starts Kestrel on a free loopback port and returns the base address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress.ToString();
+    }
+
+    public T Run<T>(Func<IServiceProvider, T> action)
+    {
+        using var scope = Services.CreateScope();
+        return action(scope.ServiceProvider);
+    }
+
+    public async Task<T> RunAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task RunAsync(Func<IServiceProvider, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+}
