@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PeerMentor.Tests.Infrastructure;
@@ -12,6 +13,9 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
+
+    /// <summary>Service replacements for this test, applied after the app's own registrations.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     public static async Task<AppFactory> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool smtp = true,
         IReadOnlyDictionary<string, string?>? extra = null) =>
@@ -29,6 +33,7 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
             builder.UseSetting("Email:Smtp:EnableSsl", "false");
         }
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     /// <summary>Starts Kestrel on a free loopback port and returns the base address.</summary>

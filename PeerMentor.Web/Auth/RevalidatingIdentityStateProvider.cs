@@ -17,15 +17,13 @@ public sealed class RevalidatingIdentityStateProvider(
 {
     protected override TimeSpan RevalidationInterval => AuthSetup.RevalidationInterval;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User);
+
+    public async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await IsStillValidAsync(users, authenticationState.User);
-    }
-
-    private async Task<bool> IsStillValidAsync(UserManager<AppUser> users, ClaimsPrincipal principal)
-    {
         var user = await users.GetUserAsync(principal);
         if (user is null || user.IsDeleted || await users.IsLockedOutAsync(user)) return false;
         var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
