@@ -69,13 +69,7 @@ public class AccountAdminServiceTests
     {
         await using var app = await AppFactory.CreateAsync();
         var person = await app.CreateAsync(role: null);
-        await app.RunAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByIdAsync(person.Id))!;
-            user.EmailConfirmed = false;
-            await users.UpdateAsync(user);
-        });
+        await app.UnconfirmEmailAsync(person);
 
         var result = await app.RunAsync(s => s.GetRequiredService<AccountAdminService>().ApproveAsync(person.Id, Roles.Student, Links));
 

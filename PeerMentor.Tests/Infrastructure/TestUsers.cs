@@ -30,6 +30,14 @@ public static class TestUsers
         return new TestUser(user.Id, email, Password, user.DisplayName);
     });
 
+    public static Task UnconfirmEmailAsync(this AppFactory app, TestUser person) => app.RunAsync(async services =>
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(person.Id))!;
+        user.EmailConfirmed = false;
+        Check(await users.UpdateAsync(user));
+    });
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));

@@ -62,13 +62,7 @@ public class SignInTests
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);
         var person = await app.CreateAsync(role: null);
-        await app.RunAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByIdAsync(person.Id))!;
-            user.EmailConfirmed = false;
-            await users.UpdateAsync(user);
-        });
+        await app.UnconfirmEmailAsync(person);
 
         var page = await (await app.CreateClient().PostLoginAsync(person.Email, person.Password)).Content.ReadAsStringAsync();
 
