@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain;
 
@@ -30,6 +31,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationService>();
         services.AddScoped<AccountAdminService>();
+        services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
+        services.AddScoped<SessionService>();
+        services.AddScoped<AvailabilityService>();
         return services;
     }
 

@@ -4,12 +4,14 @@ using PeerMentor.Web.Adapters;
 using PeerMentor.Web.Api;
 using PeerMentor.Web.Auth;
 using PeerMentor.Web.Components;
+using PeerMentor.Web.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPeerMentorDomain(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPeerMentorAuth();
 builder.Services.AddPeerMentorAdapters(builder.Configuration);
+builder.Services.AddPeerMentorJobs(builder.Configuration);
 builder.Services.AddPeerMentorUi();
 builder.Services.AddPeerMentorRateLimits();
 builder.Services.AddPeerMentorHealthChecks();

@@ -22,6 +22,7 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddSingleton<StartupBanner>();
         services.AddScoped<PeerMentor.Web.Components.Admin.AdminActions>();
+        services.AddScoped<PeerMentor.Web.Components.Shared.ScopedActions>();
         return services;
     }
 

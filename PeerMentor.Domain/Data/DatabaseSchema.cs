@@ -15,6 +15,35 @@ public static class DatabaseSchema
 
     public static readonly IReadOnlyList<Upgrade> Upgrades = [];
 
+    /// <summary>
+    /// No double booking, guaranteed by the database: an accepted session may not overlap another
+    /// accepted session of the same mentor or of the same student. Half-open ranges, so a session
+    /// that ends when the next starts does not conflict. EF has no API for these, hence raw SQL.
+    /// </summary>
+    private const string PostgresConstraints = """
+        CREATE EXTENSION IF NOT EXISTS btree_gist;
+        ALTER TABLE "Sessions" ADD CONSTRAINT "Sessions_MentorNoOverlap"
+            EXCLUDE USING gist ("MentorId" WITH =, tstzrange("StartUtc", "EndUtc", '[)') WITH &&) WHERE ("Status" = 'Accepted');
+        ALTER TABLE "Sessions" ADD CONSTRAINT "Sessions_StudentNoOverlap"
+            EXCLUDE USING gist ("StudentId" WITH =, tstzrange("StartUtc", "EndUtc", '[)') WITH &&) WHERE ("Status" = 'Accepted');
+        """;
+
+    /// <summary>SQLite has no exclusion constraints; triggers raise 'booking_overlap' inside the writer's lock instead.</summary>
+    private const string SqliteConstraints = """
+        CREATE TRIGGER "Sessions_NoOverlap_Insert" BEFORE INSERT ON "Sessions"
+        WHEN NEW."Status" = 'Accepted' AND EXISTS (
+            SELECT 1 FROM "Sessions" s WHERE s."Status" = 'Accepted' AND s."Id" <> NEW."Id"
+              AND (s."MentorId" = NEW."MentorId" OR s."StudentId" = NEW."StudentId")
+              AND s."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < s."EndUtc")
+        BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
+        CREATE TRIGGER "Sessions_NoOverlap_Update" BEFORE UPDATE ON "Sessions"
+        WHEN NEW."Status" = 'Accepted' AND EXISTS (
+            SELECT 1 FROM "Sessions" s WHERE s."Status" = 'Accepted' AND s."Id" <> NEW."Id"
+              AND (s."MentorId" = NEW."MentorId" OR s."StudentId" = NEW."StudentId")
+              AND s."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < s."EndUtc")
+        BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
+        """;
+
     public static int CurrentVersion => 1 + Upgrades.Count;
 
     public static async Task EnsureCurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
@@ -27,6 +56,7 @@ public static class DatabaseSchema
 
         if (await db.Database.EnsureCreatedAsync(cancellationToken))
         {
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresConstraints : SqliteConstraints, cancellationToken);
             db.SchemaVersions.Add(new SchemaVersion { Version = CurrentVersion });
             await db.SaveChangesAsync(cancellationToken);
             return;

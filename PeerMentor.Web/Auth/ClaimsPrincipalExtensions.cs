@@ -12,4 +12,7 @@ public static class ClaimsPrincipalExtensions
 
     public static bool IsApproved(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(AppClaimsPrincipalFactory.ApprovalClaim) == nameof(ApprovalStatus.Approved);
+
+    public static string TimeZoneId(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(AppClaimsPrincipalFactory.TimeZoneClaim) ?? "UTC";
 }

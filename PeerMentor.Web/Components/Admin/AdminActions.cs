@@ -2,19 +2,13 @@ using Microsoft.AspNetCore.Components;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Web.Auth;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Admin;
 
-/// <summary>
-/// Runs one admin action in its own DI scope: an interactive page lives as long as its circuit,
-/// and a DbContext (or UserManager) must not.
-/// </summary>
-public sealed class AdminActions(IServiceScopeFactory scopes, IConfiguration configuration, NavigationManager navigation)
+/// <summary>Account actions for admin pages, each in its own scope, with links for the mails they send.</summary>
+public sealed class AdminActions(ScopedActions actions, IConfiguration configuration, NavigationManager navigation)
 {
-    public async Task<Result> RunAsync(Func<AccountAdminService, AccountLinks, Task<Result>> action)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var service = scope.ServiceProvider.GetRequiredService<AccountAdminService>();
-        return await action(service, Links.ForAccounts(configuration, navigation));
-    }
+    public Task<Result> RunAsync(Func<AccountAdminService, AccountLinks, Task<Result>> action) =>
+        actions.RunAsync<AccountAdminService, Result>(service => action(service, Links.ForAccounts(configuration, navigation)));
 }

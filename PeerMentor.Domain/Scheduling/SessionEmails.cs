@@ -1,0 +1,59 @@
+using System.Net;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Scheduling;
+
+/// <summary>Session mails. Each states the time in the recipient's own zone, with its UTC offset.</summary>
+public static class SessionEmails
+{
+    public static MailMessage Requested(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
+        $"New session request from {student.DisplayName}",
+        $"{student.DisplayName} asks for a session on {When(session, mentor)}.",
+        $"Agenda: {session.Agenda}");
+
+    public static MailMessage Accepted(Session session, AppUser mentor, AppUser student) => Compose(student, session,
+        $"Session with {mentor.DisplayName} confirmed",
+        $"{mentor.DisplayName} accepted your session on {When(session, student)}.",
+        session.MeetingUrl is null ? null : $"Join: {session.MeetingUrl}");
+
+    public static MailMessage Booked(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
+        $"{student.DisplayName} booked a session",
+        $"{student.DisplayName} booked a session with you on {When(session, mentor)}.",
+        $"Agenda: {session.Agenda}");
+
+    public static MailMessage Answered(Session session, AppUser mentor, AppUser student) => Compose(student, session,
+        $"Your session request to {mentor.DisplayName} was {session.Describe()}",
+        $"Your request for {When(session, student)} was {session.Describe()}.",
+        session.StatusReason is null ? null : $"Reason: {session.StatusReason}");
+
+    public static MailMessage Cancelled(Session session, AppUser recipient, AppUser by) => Compose(recipient, session,
+        $"Session cancelled by {by.DisplayName}",
+        $"{by.DisplayName} cancelled the session on {When(session, recipient)}.",
+        $"Reason: {session.StatusReason}");
+
+    public static MailMessage Rescheduled(Session session, AppUser recipient, AppUser by) => Compose(recipient, session,
+        $"Session moved by {by.DisplayName}",
+        $"{by.DisplayName} moved your session to {When(session, recipient)}.",
+        string.IsNullOrEmpty(session.StatusReason) ? null : $"Reason: {session.StatusReason}");
+
+    public static MailMessage SlotsPublished(AppUser mentor, AppUser student) => new(student.Email!,
+        $"{mentor.DisplayName} opened new session slots",
+        $"Hi {student.DisplayName}, {mentor.DisplayName} has published next week's slots. Book one in PeerMentor under Mentors.\n\n— PeerMentor",
+        $"<p>Hi {Encode(student.DisplayName)}, {Encode(mentor.DisplayName)} has published next week's slots. Book one in PeerMentor under Mentors.</p><p>— PeerMentor</p>");
+
+    private static string When(Session session, AppUser recipient) =>
+        LocalTimes.Describe(session.StartUtc, session.EndUtc, recipient.TimeZoneId);
+
+    private static MailMessage Compose(AppUser recipient, Session session, string subject, string lead, string? detail)
+    {
+        var text = $"Hi {recipient.DisplayName},\n\n{lead}\n" + (detail is null ? "" : detail + "\n")
+            + $"\nTimes are in your zone, {recipient.TimeZoneId}. Session reference: {session.Id}\n\n— PeerMentor";
+        var html = $"<p>Hi {Encode(recipient.DisplayName)},</p><p>{Encode(lead)}</p>"
+            + (detail is null ? "" : $"<p>{Encode(detail)}</p>")
+            + $"<p>Times are in your zone, {Encode(recipient.TimeZoneId)}.</p><p>— PeerMentor</p>";
+        return new MailMessage(recipient.Email!, subject, text, html);
+    }
+
+    private static string Encode(string value) => WebUtility.HtmlEncode(value);
+}

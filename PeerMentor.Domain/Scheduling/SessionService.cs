@@ -1,0 +1,319 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Scheduling;
+
+public sealed class SchedulingOptions
+{
+    /// <summary>Requests the mentor has not answered by then expire (and never outlive their start).</summary>
+    public int RequestExpiryHours { get; set; } = 48;
+
+    /// <summary>Booked sessions cannot be cancelled or moved by their parties this close to the start.</summary>
+    public int ChangeCutoffHours { get; set; } = 2;
+}
+
+public sealed record SessionRequestInput(string MentorId, DateTime StartUtc, int Minutes, string Agenda, string Notes);
+
+public sealed record MentorProfile(AppUser Mentor, MentorAvailability Availability);
+
+/// <summary>Requests, bookings and their changes. Every method checks who is asking.</summary>
+public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options)
+{
+    public const string SlotTaken = "That slot was just taken. Please pick another time.";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<MentorProfile?> FindMentorAsync(string mentorId)
+    {
+        var mentor = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == mentorId && u.DeletedUtc == null
+            && u.Approval == ApprovalStatus.Approved
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)));
+        if (mentor is null) return null;
+        var yesterday = DateOnly.FromDateTime(Now).AddDays(-1);
+        var availability = await db.Availabilities.AsNoTracking()
+            .Include(a => a.Rules)
+            .Include(a => a.Overrides.Where(o => o.Date >= yesterday))
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.MentorId == mentorId);
+        return new MentorProfile(mentor, availability ?? MentorAvailability.For(mentorId));
+    }
+
+    public async Task<(Result Result, IReadOnlyList<Interval> Slots)> FreeSlotsAsync(
+        string mentorId, string? studentId, int minutes, DateTime fromUtc, DateTime toUtc)
+    {
+        var profile = await FindMentorAsync(mentorId);
+        if (profile is null) return (Result.Missing("That mentor"), []);
+        if (!profile.Availability.Lengths.Contains(minutes))
+            return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", profile.Availability.Lengths)} minutes."), []);
+        var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes);
+        var busy = await BusyAsync(mentorId, studentId, fromUtc, toUtc);
+        return (Result.Ok(), SlotCalculator.FreeSlots(schedule, busy, fromUtc, toUtc, Now));
+    }
+
+    public async Task<(Result Result, Guid? SessionId)> RequestAsync(string studentId, SessionRequestInput input)
+    {
+        var result = CheckText(input.Agenda, input.Notes);
+        if (input.MentorId == studentId) result.Add("", "You cannot book a session with yourself.");
+        if (!result.Succeeded) return (result, null);
+        var profile = await FindMentorAsync(input.MentorId);
+        if (profile is null) return (Result.Missing("That mentor"), null);
+        if (!profile.Availability.Lengths.Contains(input.Minutes))
+            return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", profile.Availability.Lengths)} minutes."), null);
+
+        var slot = new Interval(input.StartUtc, input.StartUtc.AddMinutes(input.Minutes));
+        var existing = await OpenRequestAsync(studentId, input.MentorId, slot.StartUtc);
+        if (existing is not null) return (Result.Ok(), existing);
+
+        var refusal = SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, input.Minutes),
+            await BusyAsync(input.MentorId, studentId, slot.StartUtc, slot.EndUtc), slot, Now);
+        if (refusal != SlotRefusal.None) return (Result.Fail("StartUtc", Explain(refusal)), null);
+
+        var session = Session.Request(input.MentorId, studentId, slot, input.Agenda, input.Notes, Now, Now.AddHours(options.Value.RequestExpiryHours));
+        db.Sessions.Add(session);
+        var people = await PeopleAsync(input.MentorId, studentId);
+        if (profile.Availability.AutoAccept)
+        {
+            session.Accept(input.MentorId, profile.Availability.MeetingUrl, Now);
+            await DeclineOverlappingAsync(session);
+            Enqueue(SessionEmails.Booked(session, people[input.MentorId], people[studentId]));
+            Enqueue(SessionEmails.Accepted(session, people[input.MentorId], people[studentId]));
+        }
+        else
+        {
+            Enqueue(SessionEmails.Requested(session, people[input.MentorId], people[studentId]));
+        }
+
+        try
+        {
+            var saved = await SaveAsync();
+            return (saved, saved.Succeeded ? session.Id : null);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // The same request submitted twice at once: the first one stands.
+            db.ChangeTracker.Clear();
+            return (Result.Ok(), await OpenRequestAsync(studentId, input.MentorId, slot.StartUtc));
+        }
+    }
+
+    public async Task<Result> EditRequestAsync(string studentId, Guid sessionId, DateTime startUtc, int minutes, string agenda, string notes)
+    {
+        var text = CheckText(agenda, notes);
+        if (!text.Succeeded) return text;
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.StudentId == studentId);
+        if (session is null) return Result.Missing("That request");
+        if (session.Status != SessionStatus.Requested) return session.Edit(session.Time, agenda, notes);
+
+        var profile = await FindMentorAsync(session.MentorId);
+        if (profile is null) return Result.Missing("That mentor");
+        var slot = new Interval(startUtc, startUtc.AddMinutes(minutes));
+        if (!profile.Availability.Lengths.Contains(minutes)) return Result.Fail("Minutes", "This mentor does not offer that length.");
+        var refusal = SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes),
+            await BusyAsync(session.MentorId, studentId, slot.StartUtc, slot.EndUtc), slot, Now);
+        if (refusal != SlotRefusal.None) return Result.Fail("StartUtc", Explain(refusal));
+        var edited = session.Edit(slot, agenda, notes);
+        return edited.Succeeded ? await SaveAsync() : edited;
+    }
+
+    /// <summary>
+    /// Accepting re-checks the time inside the write: the database refuses an overlap, and every other
+    /// open request for the same time (of this mentor, or of this student elsewhere) is declined with a reason.
+    /// </summary>
+    public async Task<Result> AcceptAsync(string mentorId, Guid sessionId)
+    {
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.MentorId == mentorId);
+        if (session is null) return Result.Missing("That request");
+        var meetingUrl = await db.Availabilities.Where(a => a.MentorId == mentorId).Select(a => a.MeetingUrl).FirstOrDefaultAsync();
+        var accepted = session.Accept(mentorId, meetingUrl, Now);
+        if (!accepted.Succeeded) return accepted;
+        await DeclineOverlappingAsync(session);
+        var people = await PeopleAsync(session.MentorId, session.StudentId);
+        Enqueue(SessionEmails.Accepted(session, people[session.MentorId], people[session.StudentId]));
+        return await SaveAsync();
+    }
+
+    public async Task<Result> RejectAsync(string mentorId, Guid sessionId, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Result.Fail("Reason", "Tell the student why, so they can ask better next time.");
+        if (reason.Length > Session.MaxReasonLength) return Result.Fail("Reason", $"Use at most {Session.MaxReasonLength} characters.");
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.MentorId == mentorId);
+        if (session is null) return Result.Missing("That request");
+        var rejected = session.Reject(mentorId, reason, Now);
+        if (!rejected.Succeeded) return rejected;
+        var people = await PeopleAsync(session.MentorId, session.StudentId);
+        Enqueue(SessionEmails.Answered(session, people[session.MentorId], people[session.StudentId]));
+        return await SaveAsync();
+    }
+
+    /// <summary>A party cancels (a student may also withdraw a request); an admin cancels anything, at any time.</summary>
+    public async Task<Result> CancelAsync(string userId, Guid sessionId, string reason, bool asAdmin = false)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return Result.Fail("Reason", "Give a reason; the other person will see it.");
+        if (reason.Length > Session.MaxReasonLength) return Result.Fail("Reason", $"Use at most {Session.MaxReasonLength} characters.");
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId);
+        if (session is null || (!asAdmin && !session.IsParty(userId))) return Result.Missing("That session");
+        if (session.EndUtc <= Now) return Result.Fail("", "This session is over; there is nothing to cancel.");
+        if (!asAdmin && session.Status == SessionStatus.Accepted && WithinCutoff(session)) return CutoffRefusal();
+
+        var cancelled = session.Cancel(userId, reason, Now);
+        if (!cancelled.Succeeded) return cancelled;
+        var people = await PeopleAsync(session.MentorId, session.StudentId, userId);
+        foreach (var party in new[] { session.MentorId, session.StudentId }.Where(id => id != userId))
+            Enqueue(SessionEmails.Cancelled(session, people[party], people[userId]));
+        return await SaveAsync();
+    }
+
+    /// <summary>Moves a booked session, keeping its identity. Students move only into the mentor's availability.</summary>
+    public async Task<Result> RescheduleAsync(string userId, Guid sessionId, DateTime newStartUtc, string reason)
+    {
+        if (reason.Length > Session.MaxReasonLength) return Result.Fail("Reason", $"Use at most {Session.MaxReasonLength} characters.");
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId);
+        if (session is null || !session.IsParty(userId)) return Result.Missing("That session");
+        if (session.Status != SessionStatus.Accepted) return Result.Fail("", $"Only booked sessions can be moved; this one is {session.Describe()}.");
+        if (WithinCutoff(session)) return CutoffRefusal();
+
+        var slot = new Interval(newStartUtc, newStartUtc + (session.EndUtc - session.StartUtc));
+        var busy = await BusyAsync(session.MentorId, session.StudentId, slot.StartUtc, slot.EndUtc, except: session.Id);
+        var profile = await FindMentorAsync(session.MentorId);
+        if (profile is null) return Result.Missing("That mentor");
+        var refusal = userId == session.MentorId
+            ? (slot.StartUtc <= Now ? SlotRefusal.InPast : busy.Any(b => b.Overlaps(slot)) ? SlotRefusal.Conflicts : SlotRefusal.None)
+            : SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, (int)slot.Length.TotalMinutes), busy, slot, Now);
+        if (refusal != SlotRefusal.None) return Result.Fail("StartUtc", Explain(refusal));
+
+        session.Reschedule(userId, slot, reason, Now);
+        var people = await PeopleAsync(session.MentorId, session.StudentId);
+        var other = userId == session.MentorId ? session.StudentId : session.MentorId;
+        Enqueue(SessionEmails.Rescheduled(session, people[other], people[userId]));
+        return await SaveAsync();
+    }
+
+    /// <summary>Expires requests nobody answered in time, and tells each student. Returns how many expired.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var due = await db.Sessions.Where(s => s.Status == SessionStatus.Requested && s.ExpiresUtc <= now).Take(500).ToListAsync(cancellationToken);
+        if (due.Count == 0) return 0;
+        var people = await PeopleAsync([.. due.SelectMany(s => new[] { s.MentorId, s.StudentId })]);
+        foreach (var session in due)
+        {
+            session.Expire(now);
+            Enqueue(SessionEmails.Answered(session, people[session.MentorId], people[session.StudentId]));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
+    }
+
+    /// <summary>Tells the students who work with this mentor that new slots are open. Returns how many were told.</summary>
+    public async Task<int> PublishSlotsAsync(string mentorId)
+    {
+        var availability = await db.Availabilities.FirstOrDefaultAsync(a => a.MentorId == mentorId);
+        if (availability is null) return 0;
+        availability.MarkPublished(Now);
+        var studentIds = await db.Sessions.Where(s => s.MentorId == mentorId).Select(s => s.StudentId).Distinct().ToListAsync();
+        var people = await PeopleAsync([mentorId, .. studentIds]);
+        foreach (var id in studentIds.Where(id => !people[id].IsDeleted))
+            Enqueue(SessionEmails.SlotsPublished(people[mentorId], people[id]));
+        await db.SaveChangesAsync();
+        return studentIds.Count;
+    }
+
+    public static string Explain(SlotRefusal refusal) => refusal switch
+    {
+        SlotRefusal.EndBeforeStart => "The session must end after it starts.",
+        SlotRefusal.WrongLength => "Pick one of the session lengths the mentor offers.",
+        SlotRefusal.InPast => "That time has already passed.",
+        SlotRefusal.InsideMinimumNotice => "That is too soon: the mentor needs more notice.",
+        SlotRefusal.BeyondBookingHorizon => "That is too far ahead: the mentor does not take bookings that far out yet.",
+        SlotRefusal.OutsideAvailability => "The mentor is not available at that time.",
+        SlotRefusal.Conflicts => SlotTaken,
+        _ => "",
+    };
+
+    private bool WithinCutoff(Session session) => Now >= session.StartUtc.AddHours(-options.Value.ChangeCutoffHours);
+
+    private Result CutoffRefusal() => Result.Fail("",
+        $"Sessions cannot be cancelled or moved within {options.Value.ChangeCutoffHours} hours of the start. Message the other person, or ask an admin.");
+
+    private static Result CheckText(string agenda, string notes)
+    {
+        var result = Result.Ok();
+        if (string.IsNullOrWhiteSpace(agenda)) result.Add("Agenda", "Say what you would like to work on.");
+        if (agenda.Length > Session.MaxAgendaLength) result.Add("Agenda", $"Use at most {Session.MaxAgendaLength} characters.");
+        if (notes.Length > Session.MaxAgendaLength) result.Add("Notes", $"Use at most {Session.MaxAgendaLength} characters.");
+        return result;
+    }
+
+    private Task<Guid?> OpenRequestAsync(string studentId, string mentorId, DateTime startUtc) =>
+        db.Sessions.Where(s => s.StudentId == studentId && s.MentorId == mentorId && s.StartUtc == startUtc && s.Status == SessionStatus.Requested)
+            .Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
+
+    /// <summary>Booked sessions of the mentor or the student near the window (a day either side covers any buffer).</summary>
+    private async Task<List<Interval>> BusyAsync(string mentorId, string? studentId, DateTime fromUtc, DateTime toUtc, Guid? except = null)
+    {
+        var (from, to) = (fromUtc.AddDays(-1), toUtc.AddDays(1));
+        var rows = await db.Sessions.AsNoTracking()
+            .Where(s => s.Status == SessionStatus.Accepted && (s.MentorId == mentorId || s.StudentId == studentId)
+                && s.StartUtc < to && s.EndUtc > from && s.Id != except)
+            .Select(s => new { s.StartUtc, s.EndUtc })
+            .ToListAsync();
+        return rows.ConvertAll(r => new Interval(r.StartUtc, r.EndUtc));
+    }
+
+    private async Task DeclineOverlappingAsync(Session accepted)
+    {
+        var overlapping = await db.Sessions
+            .Where(s => s.Status == SessionStatus.Requested && s.Id != accepted.Id
+                && (s.MentorId == accepted.MentorId || s.StudentId == accepted.StudentId)
+                && s.StartUtc < accepted.EndUtc && s.EndUtc > accepted.StartUtc)
+            .ToListAsync();
+        if (overlapping.Count == 0) return;
+        var people = await PeopleAsync([.. overlapping.SelectMany(s => new[] { s.MentorId, s.StudentId })]);
+        foreach (var request in overlapping)
+        {
+            request.Decline(accepted, Now);
+            Enqueue(SessionEmails.Answered(request, people[request.MentorId], people[request.StudentId]));
+        }
+    }
+
+    private async Task<Dictionary<string, AppUser>> PeopleAsync(params string[] ids)
+    {
+        var distinct = ids.Distinct().ToList();
+        return await db.Users.AsNoTracking().Where(u => distinct.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
+    }
+
+    private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
+
+    private async Task<Result> SaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return Result.Ok();
+        }
+        catch (DbUpdateException ex) when (IsOverlap(ex))
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("", SlotTaken);
+        }
+    }
+
+    public static bool IsOverlap(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.ExclusionViolation,
+        SqliteException sqlite => sqlite.Message.Contains("booking_overlap", StringComparison.Ordinal),
+        _ => false,
+    };
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
+}
