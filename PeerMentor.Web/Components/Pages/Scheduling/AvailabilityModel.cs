@@ -29,7 +29,7 @@ public sealed class AvailabilityModel
         };
         model.Lengths.UnionWith(availability.Lengths);
         model.Weekly.AddRange(availability.Rules.OrderBy(r => r.Day).ThenBy(r => r.StartMinute)
-            .Select(r => new RangeRow { Day = r.Day, Start = Clock(r.StartMinute), End = Clock(r.EndMinute) }));
+            .Select(r => new RangeRow { Day = r.Day, Start = Time(r.StartMinute), End = Time(r.EndMinute) }));
         model.Overrides.AddRange(availability.Overrides.OrderBy(o => o.Date).ThenBy(o => o.StartMinute));
         return model;
     }
@@ -40,21 +40,23 @@ public sealed class AvailabilityModel
     public IReadOnlyList<WeeklyRange> ToWeekly() =>
         Weekly.Select(r => new WeeklyRange(r.Day, Minutes(r.Start), Minutes(r.End, endOfDay: true))).ToArray();
 
+    /// <summary>A time input cannot show 24:00, so midnight at the end of a day is shown (and read back) as 00:00.</summary>
+    public static TimeOnly Time(int minutes) => minutes >= 1440 ? TimeOnly.MinValue : TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minutes));
+
     public static string Clock(int minutes) => minutes >= 1440 ? "24:00" : TimeSpan.FromMinutes(minutes).ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>"HH:mm" from a time input; "00:00" as an end means midnight at the end of the day.</summary>
-    public static int Minutes(string? clock, bool endOfDay = false)
+    /// <summary>Minutes after midnight; 00:00 as an end means midnight at the end of the day. An emptied input counts as invalid.</summary>
+    public static int Minutes(TimeOnly? time, bool endOfDay = false) => time switch
     {
-        if (clock == "24:00" || (endOfDay && clock == "00:00")) return 1440;
-        return TimeOnly.TryParseExact(clock, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? time.Hour * 60 + time.Minute
-            : -1;
-    }
+        null => -1,
+        { Hour: 0, Minute: 0 } when endOfDay => 1440,
+        var t => t.Value.Hour * 60 + t.Value.Minute,
+    };
 }
 
 public sealed class RangeRow
 {
     public DayOfWeek Day { get; set; }
-    public string Start { get; set; } = "09:00";
-    public string End { get; set; } = "17:00";
+    public TimeOnly? Start { get; set; } = new(9, 0);
+    public TimeOnly? End { get; set; } = new(17, 0);
 }
