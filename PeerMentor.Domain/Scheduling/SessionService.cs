@@ -25,6 +25,7 @@ public sealed record MentorProfile(AppUser Mentor, MentorAvailability Availabili
 public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options)
 {
     public const string SlotTaken = "That slot was just taken. Please pick another time.";
+    public const string Changed = "Someone changed this session at the same moment. Reload to see where it stands.";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -58,6 +59,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     public async Task<(Result Result, Guid? SessionId)> RequestAsync(string studentId, SessionRequestInput input)
     {
         var result = CheckText(input.Agenda, input.Notes);
+        if (input.StartUtc.Kind != DateTimeKind.Utc) result.Add("StartUtc", "Pick a start time from the list.");
         if (input.MentorId == studentId) result.Add("", "You cannot book a session with yourself.");
         if (!result.Succeeded) return (result, null);
         var profile = await FindMentorAsync(input.MentorId);
@@ -293,7 +295,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     {
         try
         {
-            await db.SaveChangesAsync();
+            await SaveRetryingDeadlocksAsync();
             return Result.Ok();
         }
         catch (DbUpdateException ex) when (IsOverlap(ex))
@@ -301,7 +303,42 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             db.ChangeTracker.Clear();
             return Result.Fail("", SlotTaken);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Fail("", Changed);
+        }
     }
+
+    /// <summary>
+    /// Two overlapping writes that each check the other (mentor and student constraints) can deadlock
+    /// in PostgreSQL; the database aborts one, which is then simply written again and meets the
+    /// constraint like any other late writer.
+    /// </summary>
+    private async Task SaveRetryingDeadlocksAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync();
+                return;
+            }
+            catch (Exception ex) when (attempt < 10 && IsDeadlock(ex))
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt));
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is DbUpdateException inner)
+            {
+                // Npgsql's execution strategy wraps errors it deems transient; judge the real one.
+                throw inner;
+            }
+        }
+    }
+
+    private static bool IsDeadlock(Exception ex) =>
+        (ex.InnerException as PostgresException ?? ex.InnerException?.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 
     public static bool IsOverlap(DbUpdateException ex) => ex.InnerException switch
     {

@@ -9,7 +9,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> session)
     {
-        session.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        // Status is the concurrency token: two people deciding on the same session at once cannot
+        // both win (e.g. an accept declining a request that another accept just booked).
+        session.Property(s => s.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         session.Property(s => s.Agenda).HasMaxLength(Session.MaxAgendaLength);
         session.Property(s => s.Notes).HasMaxLength(Session.MaxAgendaLength);
         session.Property(s => s.StatusReason).HasMaxLength(Session.MaxReasonLength);
