@@ -7,6 +7,9 @@ public class SlotCalculatorDaylightSavingTests
 {
     private static readonly DateTime LongBefore = Utc(2026, 1, 1);
 
+    private static readonly MentorSchedule NewYorkMondayMornings =
+        new("America/New_York", [new WeeklyRule(DayOfWeek.Monday, At("10:00"), At("11:00"))], [], Hourly);
+
     /// <summary>Each zone's 2026 transitions; Kolkata and Kathmandu have none and stand for fixed odd offsets.</summary>
     public static TheoryData<string, string> Transitions2026 => new()
     {
@@ -113,9 +116,8 @@ public class SlotCalculatorDaylightSavingTests
     [Fact]
     public void A_new_york_mentor_and_a_berlin_student_see_the_same_instants_while_only_new_york_has_moved_its_clocks()
     {
-        var mentor = new MentorSchedule("America/New_York", [new WeeklyRule(DayOfWeek.Monday, At("10:00"), At("11:00"))], [], Hourly);
 
-        var slots = SlotCalculator.FreeSlots(mentor, [], Utc(2026, 3, 1), Utc(2026, 4, 5), LongBefore);
+        var slots = SlotCalculator.FreeSlots(NewYorkMondayMornings, [], Utc(2026, 3, 1), Utc(2026, 4, 5), LongBefore);
 
         Assert.Equal(["2026-03-02 10:00", "2026-03-09 10:00", "2026-03-16 10:00", "2026-03-23 10:00", "2026-03-30 10:00"], LocalStarts(slots, "America/New_York"));
         Assert.Equal(["2026-03-02 16:00", "2026-03-09 15:00", "2026-03-16 15:00", "2026-03-23 15:00", "2026-03-30 16:00"], LocalStarts(slots, "Europe/Berlin"));
@@ -126,9 +128,8 @@ public class SlotCalculatorDaylightSavingTests
     [InlineData("16:00", SlotRefusal.OutsideAvailability)]
     public void A_berlin_student_booking_from_their_own_clock_gets_the_new_york_mentors_slot(string berlinTime, SlotRefusal expected)
     {
-        var mentor = new MentorSchedule("America/New_York", [new WeeklyRule(DayOfWeek.Monday, At("10:00"), At("11:00"))], [], Hourly);
         var start = ZonedTime.ToUtc(On("2026-03-16"), At(berlinTime), "Europe/Berlin");
 
-        Assert.Equal(expected, SlotCalculator.Check(mentor, [], new Interval(start, start.AddHours(1)), LongBefore));
+        Assert.Equal(expected, SlotCalculator.Check(NewYorkMondayMornings, [], new Interval(start, start.AddHours(1)), LongBefore));
     }
 }
