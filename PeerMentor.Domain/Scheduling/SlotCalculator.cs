@@ -120,7 +120,10 @@ public static class SlotCalculator
 
         var blocked = new Interval(requested.StartUtc - policy.BufferBefore, requested.EndUtc + policy.BufferAfter);
         foreach (var interval in busy)
+        {
+            ZonedTime.EnsureUtc(interval.StartUtc, nameof(busy));
             if (interval.Overlaps(blocked)) return SlotRefusal.Conflicts;
+        }
         return SlotRefusal.None;
     }
 
