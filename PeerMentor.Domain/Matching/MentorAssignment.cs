@@ -99,11 +99,12 @@ public static class MentorAssignment
     }
 
     /// <summary>Per student (in the ordered numbering), the mentor indexes they may not join, or null for none.</summary>
-    private static int[]?[] BarredMentors(StudentExperience[] students, MentorGroup[] mentors, IEnumerable<ForbiddenPair> forbidden)
+    private static int[]?[] BarredMentors(StudentExperience[] students, MentorGroup[] mentors, IReadOnlyCollection<ForbiddenPair> forbidden)
     {
+        var barred = new int[]?[students.Length];
+        if (forbidden.Count == 0) return barred;
         var studentIndex = students.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var mentorIndex = mentors.Select((m, j) => (m.Id, j)).ToDictionary(x => x.Id, x => x.j, StringComparer.Ordinal);
-        var barred = new int[]?[students.Length];
         // Pairs naming people outside this run are harmless history (e.g. a mentor who left long ago).
         foreach (var group in forbidden
             .Where(p => studentIndex.ContainsKey(p.StudentId) && mentorIndex.ContainsKey(p.MentorId))
