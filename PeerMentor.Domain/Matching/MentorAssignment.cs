@@ -11,7 +11,8 @@ namespace PeerMentor.Domain.Matching;
 /// <para>
 /// Method: LPT greedy (<see cref="InitialPlacement"/>), then moves and pairwise swaps between groups while any
 /// improves the objective (<see cref="LocalImprovement"/>). Same input, in any order, gives the same output:
-/// every tie is broken by ordinal id.
+/// every tie is broken by ordinal id. When places run out, the most students that capacities and forbidden pairs
+/// allow are placed, and those left out are the least experienced, who come last in LPT order.
 /// </para>
 /// <para>
 /// Lower bound shown next to the result, for the students placed: the largest of
