@@ -12,7 +12,7 @@ namespace PeerMentor.Domain.Matching;
 /// Method: LPT greedy (<see cref="InitialPlacement"/>), then moves and pairwise swaps between groups while any
 /// improves the objective (<see cref="LocalImprovement"/>). Same input, in any order, gives the same output:
 /// every tie is broken by ordinal id. When places run out, the most students that capacities and forbidden pairs
-/// allow are placed, and those left out are the least experienced, who come last in LPT order.
+/// allow are placed; students are taken in LPT order, so with capacity alone the least experienced are left out.
 /// </para>
 /// <para>
 /// Lower bound shown next to the result, for the students placed: the largest of
