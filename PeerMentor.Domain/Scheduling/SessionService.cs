@@ -92,7 +92,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
 
         try
         {
-            var saved = await SaveAsync();
+            var saved = await SaveAsync(session);
             return (saved, saved.Succeeded ? session.Id : null);
         }
         catch (DbUpdateException ex) when (IsUniqueViolation(ex))
@@ -136,7 +136,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         await DeclineOverlappingAsync(session);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
         Enqueue(SessionEmails.Accepted(session, people[session.MentorId], people[session.StudentId]));
-        return await SaveAsync();
+        return await SaveAsync(session);
     }
 
     public async Task<Result> RejectAsync(string mentorId, Guid sessionId, string reason)
@@ -192,7 +192,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var people = await PeopleAsync(session.MentorId, session.StudentId);
         var other = userId == session.MentorId ? session.StudentId : session.MentorId;
         Enqueue(SessionEmails.Rescheduled(session, people[other], people[userId]));
-        return await SaveAsync();
+        return await SaveAsync(session);
     }
 
     /// <summary>Expires requests nobody answered in time, and tells each student. Returns how many expired.</summary>
@@ -291,11 +291,23 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
 
     private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
 
-    private async Task<Result> SaveAsync()
+    /// <summary>
+    /// Saves in one transaction. On PostgreSQL, writers that book time first take advisory locks on
+    /// the mentor and the student, in a fixed order: the exclusion constraints still decide, but two
+    /// bookings that each wait on the other's constraint check can no longer deadlock.
+    /// </summary>
+    private async Task<Result> SaveAsync(Session? booking = null)
     {
         try
         {
-            await SaveRetryingDeadlocksAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            if (booking is not null && db.Database.IsNpgsql())
+            {
+                foreach (var key in new[] { booking.MentorId, booking.StudentId }.Order(StringComparer.Ordinal))
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))");
+            }
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
             return Result.Ok();
         }
         catch (DbUpdateException ex) when (IsOverlap(ex))
@@ -309,36 +321,6 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             return Result.Fail("", Changed);
         }
     }
-
-    /// <summary>
-    /// Two overlapping writes that each check the other (mentor and student constraints) can deadlock
-    /// in PostgreSQL; the database aborts one, which is then simply written again and meets the
-    /// constraint like any other late writer.
-    /// </summary>
-    private async Task SaveRetryingDeadlocksAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await db.SaveChangesAsync();
-                return;
-            }
-            catch (Exception ex) when (attempt < 10 && IsDeadlock(ex))
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt));
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is DbUpdateException inner)
-            {
-                // Npgsql's execution strategy wraps errors it deems transient; judge the real one.
-                throw inner;
-            }
-        }
-    }
-
-    private static bool IsDeadlock(Exception ex) =>
-        (ex.InnerException as PostgresException ?? ex.InnerException?.InnerException as PostgresException)?.SqlState
-            is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 
     public static bool IsOverlap(DbUpdateException ex) => ex.InnerException switch
     {
