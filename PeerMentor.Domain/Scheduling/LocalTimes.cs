@@ -5,12 +5,11 @@ namespace PeerMentor.Domain.Scheduling;
 /// <summary>How an instant reads for one person: their wall clock, with the offset so nobody has to guess.</summary>
 public static class LocalTimes
 {
-    public static DateTime ToLocal(DateTime utc, string timeZoneId) =>
-        TimeZoneInfo.ConvertTimeFromUtc(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZoneId));
+    public static DateTime ToLocal(DateTime utc, string timeZoneId) => ZonedTime.ToLocal(utc, timeZoneId);
 
     public static string Offset(DateTime utc, string timeZoneId)
     {
-        var offset = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId).GetUtcOffset(utc);
+        var offset = ZonedTime.Find(timeZoneId).GetUtcOffset(utc);
         return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "−" : "+")}{offset:hh\\:mm}";
     }
 

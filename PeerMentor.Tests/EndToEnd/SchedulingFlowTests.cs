@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Scheduling;
+using PeerMentor.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PeerMentor.Tests.EndToEnd;
+
+public class SchedulingFlowTests
+{
+    private static async Task<(AppFactory App, string BaseUrl, TestUser Mentor)> StartAsync()
+    {
+        var app = await AppFactory.CreateAsync();
+        var baseUrl = app.StartKestrel();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Mara Mentor");
+        await app.RunAsync(async s =>
+        {
+            var everyDay = Enum.GetValues<DayOfWeek>().Select(d => new WeeklyRange(d, 0, 1440)).ToArray();
+            var saved = await s.GetRequiredService<AvailabilityService>().SaveAsync(mentor.Id,
+                new AvailabilitySettings([60], 0, 0, 60, 14, false, "https://meet.example/mara"), everyDay);
+            Assert.True(saved.Succeeded, saved.Summary);
+        });
+        return (app, baseUrl, mentor);
+    }
+
+    [Fact]
+    public async Task A_student_requests_a_slot_the_mentor_accepts_and_both_see_it_in_their_own_time()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        await app.RunAsync(async s =>
+        {
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(student.Id))!;
+            user.UpdateProfile(user.DisplayName, "America/New_York", 1, "");
+            await users.UpdateAsync(user);
+        });
+
+        await using var studentContext = await Browser.NewContextAsync(baseUrl);
+        var studentPage = await studentContext.NewPageAsync();
+        await studentPage.SignInAsync(student);
+        await studentPage.GotoAsync("mentors");
+        await studentPage.GetByRole(AriaRole.Link, new() { Name = "Mara Mentor" }).ClickAsync();
+        var slot = studentPage.Locator("button.slot").First;
+        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        await slot.ClickAsync();
+        await studentPage.FillAsync("#Agenda", "Prepare for my first code review");
+        await studentPage.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        await Expect(studentPage.GetByTestId("session")).ToContainTextAsync("Waiting for the mentor");
+        var sessionUrl = studentPage.Url;
+
+        await using var mentorContext = await Browser.NewContextAsync(baseUrl);
+        var mentorPage = await mentorContext.NewPageAsync();
+        await mentorPage.SignInAsync(mentor);
+        await mentorPage.GotoAsync("sessions");
+        await mentorPage.GetByTestId("session").Filter(new() { HasText = "Sam Student" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(mentorPage.GetByTestId("session").Filter(new() { HasText = "Sam Student" })).ToContainTextAsync("Booked");
+
+        var endUtc = startUtc.AddHours(1);
+        await mentorPage.GotoAsync(sessionUrl);
+        await Expect(mentorPage.GetByTestId("your-time")).ToHaveTextAsync(LocalTimes.Describe(startUtc, endUtc, "Europe/Berlin"));
+        await studentPage.ReloadAsync();
+        await Expect(studentPage.GetByTestId("your-time")).ToHaveTextAsync(LocalTimes.Describe(startUtc, endUtc, "America/New_York"));
+        await Expect(studentPage.GetByTestId("their-time")).ToContainTextAsync(LocalTimes.Describe(startUtc, endUtc, "Europe/Berlin"));
+        await Expect(studentPage.GetByRole(AriaRole.Link, new() { Name = "Join" })).ToHaveAttributeAsync("href", "https://meet.example/mara");
+
+        await mentorPage.GotoAsync(sessionUrl);
+        foreach (var page in new[] { studentPage, mentorPage })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "Show in calendar" }).ClickAsync();
+            await Expect(page.Locator(".rz-event-content").Filter(new() { HasText = page == studentPage ? "Mara Mentor" : "Sam Student" }).First).ToBeVisibleAsync();
+        }
+        var mail = await (await SmtpSink.InstanceAsync()).WaitForMailAsync(student.Email, m => m.Subject.Contains("confirmed", StringComparison.Ordinal));
+        Assert.Contains(LocalTimes.Describe(startUtc, endUtc, "America/New_York"), mail.Text);
+    }
+
+    [Fact]
+    public async Task A_student_who_opens_another_students_request_is_told_it_does_not_exist()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var owner = await app.CreateAsync(Roles.Student, "Olga Owner");
+        var other = await app.CreateAsync(Roles.Student, "Nosy Neighbour");
+        var start = DateTime.UtcNow.Date.AddDays(2).AddHours(10);
+        var (result, id) = await app.RunAsync(s => s.GetRequiredService<SessionService>()
+            .RequestAsync(owner.Id, new SessionRequestInput(mentor.Id, start, 60, "My private agenda", "")));
+        Assert.True(result.Succeeded, result.Summary);
+
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(other);
+        await page.GotoAsync($"sessions/{id}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We can't find that session" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("My private agenda")).ToHaveCountAsync(0);
+    }
+}
