@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain.Accounts;
 
@@ -70,6 +71,14 @@ public static class DemoData
             user.Approve(now);
             db.Users.Add(user);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
+        }
+        // Mentors start with weekday hours in their own zones, so students can book right away.
+        foreach (var (mentor, _) in people.Where(p => p.Role == Roles.Mentor))
+        {
+            var availability = MentorAvailability.For(mentor.Id);
+            availability.Update(new AvailabilitySettings([30, 60], 0, 10, 12 * 60, 30, false, "https://meet.example/" + mentor.Id[..8]));
+            availability.ReplaceWeekly([.. Enumerable.Range(1, 5).SelectMany(d => new[] { ((DayOfWeek)d, 9 * 60, 12 * 60), ((DayOfWeek)d, 13 * 60, 17 * 60) })]);
+            db.Availabilities.Add(availability);
         }
         await db.SaveChangesAsync();
         return true;

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+using PeerMentor.Tests.Infrastructure;
+using PeerMentor.Web.Jobs;
+
+namespace PeerMentor.Tests.Web.Jobs;
+
+public class OutboxDispatcherTests
+{
+    // The background loop runs once at start; the tests drive batches themselves.
+    private static readonly Dictionary<string, string?> QuietDispatcher = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+
+    private static Task EnqueueAsync(AppFactory app, IEnumerable<MailMessage> mails) => app.RunAsync(async s =>
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        db.Outbox.AddRange(mails.Select(m => OutboxMessage.Mail(m, DateTime.UtcNow)));
+        await db.SaveChangesAsync();
+    });
+
+    private static Task<List<OutboxMessage>> OutboxAsync(AppFactory app) =>
+        app.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    [Fact]
+    public async Task A_queued_mail_reaches_the_smtp_server_and_is_marked_sent()
+    {
+        await using var app = await AppFactory.CreateAsync(extra: QuietDispatcher);
+        var to = TestUsers.NewEmail();
+        await EnqueueAsync(app, [new MailMessage(to, "Queued hello", "text part", "<p>html part</p>")]);
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync();
+
+        var mail = await (await SmtpSink.InstanceAsync()).WaitForMailAsync(to);
+        Assert.Equal(("Queued hello", "text part", "<p>html part</p>"), (mail.Subject, mail.Text?.TrimEnd(), mail.Html?.TrimEnd()));
+        Assert.Equal(DeliveryStatus.Sent, Assert.Single(await OutboxAsync(app)).Status);
+    }
+
+    [Fact]
+    public async Task When_the_smtp_server_is_down_the_mail_stays_queued_with_the_reason_and_a_later_retry()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false, extra: new Dictionary<string, string?>(QuietDispatcher)
+        {
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = ExternalProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email:Smtp:EnableSsl"] = "false",
+        });
+        await EnqueueAsync(app, [new MailMessage(TestUsers.NewEmail(), "Will fail", "t", "h")]);
+        var before = DateTime.UtcNow;
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync();
+
+        var message = Assert.Single(await OutboxAsync(app));
+        Assert.Equal((DeliveryStatus.Queued, 1), (message.Status, message.Attempts));
+        Assert.Contains("did not accept", message.LastError);
+        Assert.InRange(message.NextAttemptUtc, before.AddSeconds(29), DateTime.UtcNow.AddSeconds(31));
+    }
+
+    [Fact]
+    public async Task Two_dispatchers_on_one_postgresql_database_deliver_every_mail_exactly_once()
+    {
+        var database = await TestDatabase.CreateAsync(DatabaseKind.Postgres);
+        var smtp = await SmtpSink.InstanceAsync();
+        await using var first = new AppFactory(database, smtp, QuietDispatcher);
+        await using var second = new AppFactory(database, smtp, QuietDispatcher);
+        var to = TestUsers.NewEmail("twice");
+        await EnqueueAsync(first, Enumerable.Range(0, 120).Select(i => new MailMessage(to, $"Mail {i}", "t", "h")));
+
+        async Task DrainAsync(AppFactory app)
+        {
+            var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+            while (await dispatcher.DispatchBatchAsync() > 0) { }
+        }
+        await Task.WhenAll(Task.Run(() => DrainAsync(first)), Task.Run(() => DrainAsync(second)));
+
+        await smtp.WaitForMailAsync(to, _ => smtp.MailTo(to).Count >= 120);
+        await Task.Delay(500);
+        var subjects = smtp.MailTo(to).Select(m => m.Subject).ToList();
+        Assert.Equal(120, subjects.Distinct().Count());
+        Assert.Equal(120, subjects.Count);
+        Assert.All(await OutboxAsync(first), m => Assert.Equal(DeliveryStatus.Sent, m.Status));
+    }
+}
