@@ -10,6 +10,11 @@ public class AccessTests
     [InlineData("/admin/users")]
     [InlineData("/admin/registrations")]
     [InlineData("/admin/mail")]
+    [InlineData("/admin/deliveries")]
+    [InlineData("/admin/sessions")]
+    [InlineData("/sessions")]
+    [InlineData("/calendar")]
+    [InlineData("/mentor/availability")]
     [InlineData("/account/change-password")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string path)
     {
@@ -25,8 +30,14 @@ public class AccessTests
     [InlineData(Roles.Student, "/admin/users")]
     [InlineData(Roles.Mentor, "/admin/registrations")]
     [InlineData(Roles.Student, "/admin/mail/1")]
+    [InlineData(Roles.Student, "/admin/deliveries")]
+    [InlineData(Roles.Mentor, "/admin/sessions")]
+    [InlineData(Roles.Student, "/mentor/availability")]
+    [InlineData(Roles.Mentor, "/mentors")]
+    [InlineData(Roles.Admin, "/sessions")]
+    [InlineData(null, "/calendar")]
     [InlineData(null, "/admin/users")]
-    public async Task People_without_the_admin_role_get_a_403_page(string? role, string path)
+    public async Task People_without_the_pages_role_get_a_403_page(string? role, string path)
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);
         var client = await app.SignedInClientAsync(await app.CreateAsync(role));
