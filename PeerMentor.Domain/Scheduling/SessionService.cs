@@ -110,10 +110,16 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.StudentId == studentId);
         if (session is null) return Result.Missing("That request");
         if (session.Status != SessionStatus.Requested) return session.Edit(session.Time, agenda, notes);
+        var slot = new Interval(startUtc, startUtc.AddMinutes(minutes));
+        if (slot == session.Time)
+        {
+            // Only the words change: the time was checked when it was asked for.
+            session.Edit(slot, agenda, notes);
+            return await SaveAsync();
+        }
 
         var profile = await FindMentorAsync(session.MentorId);
         if (profile is null) return Result.Missing("That mentor");
-        var slot = new Interval(startUtc, startUtc.AddMinutes(minutes));
         if (!profile.Availability.Lengths.Contains(minutes)) return Result.Fail("Minutes", "This mentor does not offer that length.");
         var refusal = SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes),
             await BusyAsync(session.MentorId, studentId, slot.StartUtc, slot.EndUtc), slot, Now);

@@ -255,4 +255,18 @@ public class SessionLifecycleTests
 
         Assert.True(first.Result.Succeeded && second.Result.Succeeded, first.Result.Summary + second.Result.Summary);
     }
+
+    [Fact]
+    public async Task Editing_only_the_agenda_works_even_when_its_time_could_no_longer_be_booked()
+    {
+        await using var world = await SchedulingScenario.CreateAsync();
+        var student = (await world.AddStudentsAsync(1))[0];
+        var id = (await world.RequestAsync(student, TenBerlin)).SessionId!.Value;
+        world.Clock.Advance(TimeSpan.FromHours(3));
+
+        var edited = await world.RunAsync(s => s.EditRequestAsync(student, id, TenBerlin, 60, "A sharper agenda", "with notes"));
+
+        Assert.True(edited.Succeeded, edited.Summary);
+        Assert.Equal("A sharper agenda", (await world.LoadAsync(id)).Agenda);
+    }
 }
