@@ -34,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
         services.AddScoped<SessionService>();
         services.AddScoped<AvailabilityService>();
+        services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();
         return services;
     }
 

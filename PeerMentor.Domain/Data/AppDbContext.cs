@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Notifications;
+using PeerMentor.Domain.Programs;
 using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain.Data;
@@ -12,6 +13,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
+    public DbSet<ProgramMember> ProgramMembers => Set<ProgramMember>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<MentorAvailability> Availabilities => Set<MentorAvailability>();
 
     protected override void OnModelCreating(ModelBuilder builder)

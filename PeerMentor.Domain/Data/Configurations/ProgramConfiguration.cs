@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Programs;
+
+namespace PeerMentor.Domain.Data.Configurations;
+
+public sealed class MentoringProgramConfiguration : IEntityTypeConfiguration<MentoringProgram>
+{
+    public void Configure(EntityTypeBuilder<MentoringProgram> program)
+    {
+        program.ToTable("Programs");
+        program.Property(p => p.Name).HasMaxLength(120);
+        program.Ignore(p => p.Active);
+        program.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProgramId);
+        program.HasMany(p => p.Exclusions).WithOne().HasForeignKey(e => e.ProgramId);
+    }
+}
+
+public sealed class ProgramMemberConfiguration : IEntityTypeConfiguration<ProgramMember>
+{
+    public void Configure(EntityTypeBuilder<ProgramMember> member)
+    {
+        member.Property(m => m.Role).HasMaxLength(16);
+        member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.Restrict);
+        member.HasIndex(m => new { m.ProgramId, m.UserId });
+        member.HasIndex(m => m.UserId);
+    }
+}
+
+public sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Announcement>
+{
+    public void Configure(EntityTypeBuilder<Announcement> announcement)
+    {
+        announcement.Property(a => a.Title).HasMaxLength(200);
+        announcement.Property(a => a.Markdown).HasMaxLength(Announcement.MaxLength);
+        announcement.Ignore(a => a.Html);
+        announcement.HasOne<MentoringProgram>().WithMany().HasForeignKey(a => a.ProgramId);
+        announcement.HasIndex(a => new { a.ProgramId, a.PostedUtc });
+    }
+}

@@ -1,0 +1,89 @@
+using PeerMentor.Domain.Accounts;
+
+namespace PeerMentor.Domain.Programs;
+
+/// <summary>A cohort: dates, a student capacity, its mentors and students, and who mentors whom.</summary>
+public class MentoringProgram
+{
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public string Name { get; private set; } = "";
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
+    public int Capacity { get; private set; }
+    public DateTime CreatedUtc { get; private set; }
+    public List<ProgramMember> Members { get; private set; } = [];
+    public List<ProgramExclusion> Exclusions { get; private set; } = [];
+
+    public IEnumerable<ProgramMember> Active => Members.Where(m => m.LeftUtc is null);
+
+    public static (Result Result, MentoringProgram? Program) Create(string name, DateOnly startsOn, DateOnly endsOn, int capacity, DateTime nowUtc)
+    {
+        var result = Result.Ok();
+        if (string.IsNullOrWhiteSpace(name)) result.Add("Name", "Give the program a name.");
+        else if (name.Trim().Length > 120) result.Add("Name", "Use at most 120 characters.");
+        if (endsOn < startsOn) result.Add("EndsOn", "The program must end on or after the day it starts.");
+        if (capacity is < 1 or > 5000) result.Add("Capacity", "Take 1 to 5,000 students.");
+        return result.Succeeded
+            ? (result, new MentoringProgram { Name = name.Trim(), StartsOn = startsOn, EndsOn = endsOn, Capacity = capacity, CreatedUtc = nowUtc })
+            : (result, null);
+    }
+
+    /// <summary>Adds an approved mentor or student; students count against the program's capacity.</summary>
+    public Result Add(AppUser user, string role, int mentorCapacity, DateTime nowUtc)
+    {
+        if (role is not (Roles.Mentor or Roles.Student)) return Result.Fail("", "Only mentors and students join programs.");
+        if (Active.Any(m => m.UserId == user.Id)) return Result.Fail("", $"{user.DisplayName} is already in this program.");
+        if (role == Roles.Student && Active.Count(m => m.Role == Roles.Student) >= Capacity)
+            return Result.Fail("", $"The program is full ({Capacity} students).");
+        if (role == Roles.Mentor && mentorCapacity is < 1 or > 200) return Result.Fail("MentorCapacity", "A mentor takes 1 to 200 students.");
+        Members.Add(new ProgramMember(Id, user.Id, role, role == Roles.Mentor ? mentorCapacity : 0, nowUtc));
+        return Result.Ok();
+    }
+
+    /// <summary>A mentor leaves: they stop taking students, and their students may never be given back to them.</summary>
+    public IReadOnlyList<ProgramMember> RemoveMentor(string mentorId, DateTime nowUtc)
+    {
+        var mentor = Active.Single(m => m.UserId == mentorId && m.Role == Roles.Mentor);
+        mentor.Leave(nowUtc);
+        var orphans = Active.Where(m => m.MentorId == mentorId).ToList();
+        foreach (var student in orphans)
+        {
+            Exclusions.Add(new ProgramExclusion(Id, student.UserId, mentorId));
+            student.AssignTo(null);
+        }
+        return orphans;
+    }
+}
+
+public class ProgramMember
+{
+    public long Id { get; private set; }
+    public Guid ProgramId { get; private set; }
+    public string UserId { get; private set; } = "";
+    public AppUser? User { get; private set; }
+    public string Role { get; private set; } = "";
+    /// <summary>For students: their mentor in this program, once assigned.</summary>
+    public string? MentorId { get; private set; }
+    /// <summary>For mentors: the most students they take.</summary>
+    public int MentorCapacity { get; private set; }
+    public DateTime JoinedUtc { get; private set; }
+    public DateTime? LeftUtc { get; private set; }
+
+    public ProgramMember(Guid programId, string userId, string role, int mentorCapacity, DateTime joinedUtc) =>
+        (ProgramId, UserId, Role, MentorCapacity, JoinedUtc) = (programId, userId, role, mentorCapacity, joinedUtc);
+
+    public void AssignTo(string? mentorId) => MentorId = mentorId;
+
+    public void Leave(DateTime nowUtc) => LeftUtc = nowUtc;
+}
+
+/// <summary>A student who must not be given to this mentor again (the mentor left them).</summary>
+public class ProgramExclusion
+{
+    public long Id { get; private set; }
+    public Guid ProgramId { get; private set; }
+    public string StudentId { get; private set; } = "";
+    public string MentorId { get; private set; } = "";
+
+    public ProgramExclusion(Guid programId, string studentId, string mentorId) => (ProgramId, StudentId, MentorId) = (programId, studentId, mentorId);
+}

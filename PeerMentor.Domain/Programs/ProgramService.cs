@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Matching;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Programs;
+
+public sealed record ProgramInput(string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity);
+
+/// <summary>Programs, their people, fair mentor assignment and the announcements board. Admin actions.</summary>
+public sealed class ProgramService(AppDbContext db, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<(Result Result, Guid? Id)> CreateAsync(ProgramInput input)
+    {
+        var (result, program) = MentoringProgram.Create(input.Name, input.StartsOn, input.EndsOn, input.Capacity, Now);
+        if (program is null) return (result, null);
+        db.Programs.Add(program);
+        await db.SaveChangesAsync();
+        return (result, program.Id);
+    }
+
+    public async Task<Result> AddMemberAsync(Guid programId, string userId, int mentorCapacity = 10)
+    {
+        var program = await LoadAsync(programId);
+        if (program is null) return Result.Missing("That program");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && u.DeletedUtc == null && u.Approval == ApprovalStatus.Approved);
+        if (user is null) return Result.Missing("That person");
+        var role = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync();
+        var added = program.Add(user, role ?? "", mentorCapacity, Now);
+        if (added.Succeeded) await db.SaveChangesAsync();
+        return added;
+    }
+
+    /// <summary>What "assign" would do now; writes nothing.</summary>
+    public async Task<AssignmentResult?> PreviewAsync(Guid programId)
+    {
+        var program = await LoadAsync(programId);
+        return program is null ? null : await PlanAsync(program);
+    }
+
+    /// <summary>
+    /// Places every student without a mentor; students who already have one stay, so a late joiner
+    /// never reshuffles a group. Each placed student and each mentor who gained students is emailed.
+    /// </summary>
+    public async Task<(Result Result, AssignmentResult? Plan)> AssignAsync(Guid programId)
+    {
+        var program = await LoadAsync(programId);
+        if (program is null) return (Result.Missing("That program"), null);
+        var plan = await PlanAsync(program);
+        await ApplyAsync(program, plan);
+        return (Result.Ok(), plan);
+    }
+
+    /// <summary>A mentor leaves the program; their students are spread over the others, never back to them.</summary>
+    public async Task<(Result Result, AssignmentResult? Plan)> RemoveMentorAsync(Guid programId, string mentorId)
+    {
+        var program = await LoadAsync(programId);
+        if (program is null) return (Result.Missing("That program"), null);
+        if (!program.Active.Any(m => m.UserId == mentorId && m.Role == Roles.Mentor)) return (Result.Missing("That mentor"), null);
+        program.RemoveMentor(mentorId, Now);
+        var plan = await PlanAsync(program);
+        await ApplyAsync(program, plan);
+        return (Result.Ok(), plan);
+    }
+
+    public async Task<Result> AnnounceAsync(Guid programId, string authorId, string title, string markdown, bool pinned)
+    {
+        var program = await LoadAsync(programId);
+        if (program is null) return Result.Missing("That program");
+        var (result, announcement) = Announcement.Post(programId, authorId, title, markdown, pinned, Now);
+        if (announcement is null) return result;
+        db.Announcements.Add(announcement);
+        var studentIds = program.Active.Where(m => m.Role == Roles.Student).Select(m => m.UserId).ToList();
+        foreach (var student in await db.Users.Where(u => studentIds.Contains(u.Id)).ToListAsync())
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.Announced(program, student, announcement), Now));
+        await db.SaveChangesAsync();
+        return result;
+    }
+
+    private Task<MentoringProgram?> LoadAsync(Guid programId) =>
+        db.Programs.Include(p => p.Members).Include(p => p.Exclusions).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == programId);
+
+    private async Task<AssignmentResult> PlanAsync(MentoringProgram program)
+    {
+        var active = program.Active.ToList();
+        var experience = await ExperienceAsync(active.Select(m => m.UserId));
+        var students = active.Where(m => m.Role == Roles.Student).ToList();
+        var mentors = active.Where(m => m.Role == Roles.Mentor)
+            .Select(m => new MentorGroup(m.UserId, m.MentorCapacity,
+                students.Where(s => s.MentorId == m.UserId).Select(s => new StudentExperience(s.UserId, experience[s.UserId])).ToArray()))
+            .ToArray();
+        var unassigned = students.Where(s => s.MentorId is null).Select(s => new StudentExperience(s.UserId, experience[s.UserId])).ToArray();
+        var forbidden = program.Exclusions.Select(e => new ForbiddenPair(e.StudentId, e.MentorId)).ToArray();
+        return MentorAssignment.Assign(unassigned, mentors, forbidden);
+    }
+
+    private async Task ApplyAsync(MentoringProgram program, AssignmentResult plan)
+    {
+        var placed = plan.Groups.SelectMany(g => g.NewStudentIds.Select(id => (Student: id, Mentor: g.MentorId))).ToList();
+        var ids = placed.SelectMany(p => new[] { p.Student, p.Mentor }).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
+        foreach (var (student, mentor) in placed)
+        {
+            program.Active.Single(m => m.UserId == student && m.Role == Roles.Student).AssignTo(mentor);
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.YourMentor(program, people[student], people[mentor]), Now));
+        }
+        foreach (var group in plan.Groups.Where(g => g.NewStudentIds.Count > 0))
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.NewStudents(program, people[group.MentorId], group.NewStudentIds.Select(id => people[id])), Now));
+        await db.SaveChangesAsync();
+    }
+
+    private Task<Dictionary<string, int>> ExperienceAsync(IEnumerable<string> userIds)
+    {
+        var ids = userIds.ToList();
+        return db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.YearsOfExperience);
+    }
+}

@@ -1,0 +1,32 @@
+using PeerMentor.Domain.Programs;
+
+namespace PeerMentor.Tests.Domain.Programs;
+
+public class AnnouncementMarkdownTests
+{
+    [Fact]
+    public void Markdown_formatting_is_rendered() =>
+        Assert.Contains("<strong>questions</strong>", Announcement.RenderSafe("Bring **questions**."));
+
+    [Fact]
+    public void Raw_html_and_script_are_shown_as_text_not_run()
+    {
+        var html = Announcement.RenderSafe("Hello <script>alert(1)</script> <img src=x onerror=alert(2)>");
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))", "javascript:")]
+    [InlineData("[click](JAVASCRIPT:alert(1))", "javascript:")]
+    [InlineData("![x](data:text/html;base64,PHNjcmlwdD4=)", "data:")]
+    public void Links_to_script_or_data_urls_are_neutralised(string markdown, string scheme) =>
+        Assert.DoesNotContain(scheme, Announcement.RenderSafe(markdown), StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Https_links_stay()
+    {
+        Assert.Contains("href=\"https://example.com/rec\"", Announcement.RenderSafe("[recording](https://example.com/rec)"));
+    }
+}
