@@ -31,6 +31,7 @@ public class AccessTests
     [InlineData(Roles.Mentor, "/admin/registrations")]
     [InlineData(Roles.Student, "/admin/mail/1")]
     [InlineData(Roles.Student, "/admin/deliveries")]
+    [InlineData(Roles.Mentor, "/admin/programs")]
     [InlineData(Roles.Mentor, "/admin/sessions")]
     [InlineData(Roles.Student, "/mentor/availability")]
     [InlineData(Roles.Mentor, "/mentors")]
