@@ -35,6 +35,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();
+        services.AddScoped<PeerMentor.Domain.Reviews.ReviewService>();
         return services;
     }
 

@@ -10,11 +10,24 @@ public class MentoringProgram
     public DateOnly StartsOn { get; private set; }
     public DateOnly EndsOn { get; private set; }
     public int Capacity { get; private set; }
+    /// <summary>The weekly review rubric: criteria scored 0–10, comma separated.</summary>
+    public string ReviewCriteria { get; private set; } = "Progress, Code quality, Communication";
     public DateTime CreatedUtc { get; private set; }
     public List<ProgramMember> Members { get; private set; } = [];
     public List<ProgramExclusion> Exclusions { get; private set; } = [];
 
     public IEnumerable<ProgramMember> Active => Members.Where(m => m.LeftUtc is null);
+
+    public IReadOnlyList<string> Criteria => ReviewCriteria.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public Result SetCriteria(IReadOnlyList<string> criteria)
+    {
+        var cleaned = criteria.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToArray();
+        if (cleaned.Length is 0 or > 10) return Result.Fail("Criteria", "Use 1 to 10 criteria.");
+        if (cleaned.Any(c => c.Length > 40 || c.Contains(',', StringComparison.Ordinal))) return Result.Fail("Criteria", "Keep each criterion short, without commas.");
+        ReviewCriteria = string.Join(", ", cleaned);
+        return Result.Ok();
+    }
 
     public static (Result Result, MentoringProgram? Program) Create(string name, DateOnly startsOn, DateOnly endsOn, int capacity, DateTime nowUtc)
     {

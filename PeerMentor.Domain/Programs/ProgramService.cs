@@ -66,6 +66,15 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         return (Result.Ok(), plan);
     }
 
+    public async Task<Result> SetCriteriaAsync(Guid programId, IReadOnlyList<string> criteria)
+    {
+        var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId);
+        if (program is null) return Result.Missing("That program");
+        var result = program.SetCriteria(criteria);
+        if (result.Succeeded) await db.SaveChangesAsync();
+        return result;
+    }
+
     public async Task<Result> AnnounceAsync(Guid programId, string authorId, string title, string markdown, bool pinned)
     {
         var program = await LoadAsync(programId);

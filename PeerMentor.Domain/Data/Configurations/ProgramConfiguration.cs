@@ -12,6 +12,8 @@ public sealed class MentoringProgramConfiguration : IEntityTypeConfiguration<Men
         program.ToTable("Programs");
         program.Property(p => p.Name).HasMaxLength(120);
         program.Ignore(p => p.Active);
+        program.Ignore(p => p.Criteria);
+        program.Property(p => p.ReviewCriteria).HasMaxLength(500);
         program.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProgramId);
         program.HasMany(p => p.Exclusions).WithOne().HasForeignKey(e => e.ProgramId);
     }

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace PeerMentor.Domain.Reviews;
+
+/// <summary>A mentor's points (0–10 per rubric criterion) and feedback for one student for one week.</summary>
+public class WeeklyReview
+{
+    public const int MaxPoints = 10;
+    public const int MaxFeedbackLength = 4000;
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid ProgramId { get; private set; }
+    public string MentorId { get; private set; } = "";
+    public string StudentId { get; private set; } = "";
+    /// <summary>The Monday the week starts on.</summary>
+    public DateOnly Week { get; private set; }
+    /// <summary>"Criterion=points" pairs separated by ';' in rubric order.</summary>
+    public string Scores { get; private set; } = "";
+    public string Feedback { get; private set; } = "";
+    public DateTime CreatedUtc { get; private set; }
+    public DateTime UpdatedUtc { get; private set; }
+    public List<ReviewChange> Changes { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> Points => Scores.Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('='))
+        .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
+
+    public double Average => Points.Count == 0 ? 0 : Points.Values.Average();
+
+    public static DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
+    public static (Result Result, WeeklyReview? Review) Create(Guid programId, string mentorId, string studentId, DateOnly week,
+        IReadOnlyList<string> rubric, IReadOnlyDictionary<string, int> points, string feedback, DateTime nowUtc)
+    {
+        var result = Check(rubric, points, feedback);
+        if (!result.Succeeded) return (result, null);
+        return (result, new WeeklyReview
+        {
+            ProgramId = programId, MentorId = mentorId, StudentId = studentId, Week = WeekOf(week),
+            Scores = Format(rubric, points), Feedback = feedback.Trim(), CreatedUtc = nowUtc, UpdatedUtc = nowUtc,
+        });
+    }
+
+    /// <summary>Changes points and feedback; every change after the first save is kept with who made it.</summary>
+    public Result Revise(string byUserId, IReadOnlyList<string> rubric, IReadOnlyDictionary<string, int> points, string feedback, DateTime nowUtc)
+    {
+        var result = Check(rubric, points, feedback);
+        if (!result.Succeeded) return result;
+        var (scores, text) = (Format(rubric, points), feedback.Trim());
+        if (scores == Scores && text == Feedback) return result;
+        Changes.Add(new ReviewChange(Id, byUserId, nowUtc, Scores, Feedback));
+        (Scores, Feedback, UpdatedUtc) = (scores, text, nowUtc);
+        return result;
+    }
+
+    private static Result Check(IReadOnlyList<string> rubric, IReadOnlyDictionary<string, int> points, string feedback)
+    {
+        var result = Result.Ok();
+        foreach (var criterion in rubric)
+        {
+            if (!points.TryGetValue(criterion, out var value)) result.Add(criterion, $"Score {criterion} from 0 to {MaxPoints}.");
+            else if (value is < 0 or > MaxPoints) result.Add(criterion, $"{criterion}: points go from 0 to {MaxPoints}.");
+        }
+        foreach (var unknown in points.Keys.Except(rubric)) result.Add("", $"\"{unknown}\" is not on this program's rubric.");
+        if (string.IsNullOrWhiteSpace(feedback)) result.Add("Feedback", "Write a few words of feedback.");
+        else if (feedback.Length > MaxFeedbackLength) result.Add("Feedback", $"Use at most {MaxFeedbackLength} characters.");
+        return result;
+    }
+
+    private static string Format(IReadOnlyList<string> rubric, IReadOnlyDictionary<string, int> points) =>
+        string.Join(';', rubric.Select(c => $"{c}={points[c].ToString(CultureInfo.InvariantCulture)}"));
+}
+
+/// <summary>The audit trail: what a review said before someone changed it, who, and when.</summary>
+public class ReviewChange
+{
+    public long Id { get; private set; }
+    public Guid ReviewId { get; private set; }
+    public string ChangedById { get; private set; } = "";
+    public DateTime ChangedUtc { get; private set; }
+    public string PreviousScores { get; private set; } = "";
+    public string PreviousFeedback { get; private set; } = "";
+
+    public ReviewChange(Guid reviewId, string changedById, DateTime changedUtc, string previousScores, string previousFeedback) =>
+        (ReviewId, ChangedById, ChangedUtc, PreviousScores, PreviousFeedback) = (reviewId, changedById, changedUtc, previousScores, previousFeedback);
+}
