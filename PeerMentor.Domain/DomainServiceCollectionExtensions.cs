@@ -36,6 +36,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();
         services.AddScoped<PeerMentor.Domain.Reviews.ReviewService>();
+        services.AddScoped<PeerMentor.Domain.Programs.ProgramEventService>();
         return services;
     }
 

@@ -34,6 +34,7 @@ public class AccessTests
     [InlineData(Roles.Mentor, "/admin/programs")]
     [InlineData(Roles.Mentor, "/admin/reviews")]
     [InlineData(Roles.Student, "/mentor/reviews")]
+    [InlineData(Roles.Student, "/mentor/events")]
     [InlineData(Roles.Mentor, "/reviews")]
     [InlineData(Roles.Mentor, "/admin/sessions")]
     [InlineData(Roles.Student, "/mentor/availability")]

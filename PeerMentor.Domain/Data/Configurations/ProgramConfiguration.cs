@@ -42,3 +42,18 @@ public sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Announc
         announcement.HasIndex(a => new { a.ProgramId, a.PostedUtc });
     }
 }
+
+public sealed class ProgramEventConfiguration : IEntityTypeConfiguration<ProgramEvent>
+{
+    public void Configure(EntityTypeBuilder<ProgramEvent> programEvent)
+    {
+        programEvent.Property(e => e.Title).HasMaxLength(200);
+        programEvent.Property(e => e.Description).HasMaxLength(4000);
+        programEvent.Property(e => e.MeetingUrl).HasMaxLength(500);
+        programEvent.Ignore(e => e.Time);
+        programEvent.HasOne<MentoringProgram>().WithMany().HasForeignKey(e => e.ProgramId);
+        programEvent.HasOne<AppUser>().WithMany().HasForeignKey(e => e.GroupMentorId).OnDelete(DeleteBehavior.Restrict);
+        programEvent.HasOne<AppUser>().WithMany().HasForeignKey(e => e.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        programEvent.HasIndex(e => new { e.ProgramId, e.StartUtc });
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Programs;
+using PeerMentor.Domain.Scheduling;
+using PeerMentor.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PeerMentor.Tests.EndToEnd;
+
+public class MasterclassFlowTests
+{
+    [Fact]
+    public async Task A_mentor_posts_a_masterclass_and_a_student_finds_it_on_their_calendar_in_their_own_time()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
+        var student = await app.CreateAsync(Roles.Student, "Sara Student");
+        var outsider = await app.CreateAsync(Roles.Student, "Otto Outsider");
+        await app.RunAsync(async s =>
+        {
+            var programs = s.GetRequiredService<ProgramService>();
+            var (_, id) = await programs.CreateAsync(new ProgramInput("Masterclass cohort", DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), 5));
+            await programs.AddMemberAsync(id!.Value, mentor.Id);
+            await programs.AddMemberAsync(id.Value, student.Id);
+        });
+        var localStart = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(3), "Europe/Berlin").Date.AddHours(18);
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(mentor);
+
+        await page.GotoAsync("mentor/events");
+        await page.GetByLabel("Event title").FillAsync("Debugging masterclass");
+        await page.GetByLabel("Event start").FillAsync(localStart.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Event meeting link").FillAsync("https://meet.example/debug");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
+        await Expect(page.GetByText("Event created")).ToBeVisibleAsync();
+
+        await using var studentContext = await Browser.NewContextAsync(baseUrl);
+        var studentPage = await studentContext.NewPageAsync();
+        await studentPage.SignInAsync(student);
+        await studentPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
+        await studentPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
+        var startUtc = ZonedTime.ToUtc(DateOnly.FromDateTime(localStart), TimeOnly.FromDateTime(localStart), "Europe/Berlin");
+        await Expect(studentPage.GetByTestId("event-time")).ToHaveTextAsync(LocalTimes.Describe(startUtc, startUtc.AddHours(1), "Europe/Berlin"));
+        await Expect(studentPage.GetByRole(AriaRole.Link, new() { Name = "Join the meeting" })).ToHaveAttributeAsync("href", "https://meet.example/debug");
+        var eventUrl = studentPage.Url;
+
+        await using var outsiderContext = await Browser.NewContextAsync(baseUrl);
+        var outsiderPage = await outsiderContext.NewPageAsync();
+        await outsiderPage.SignInAsync(outsider);
+        await outsiderPage.GotoAsync(eventUrl);
+        await Expect(outsiderPage.GetByRole(AriaRole.Heading, new() { Name = "We can't find that event" })).ToBeVisibleAsync();
+    }
+}
