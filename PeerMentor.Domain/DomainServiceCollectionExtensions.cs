@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain;
@@ -32,6 +33,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RegistrationService>();
         services.AddScoped<AccountAdminService>();
         services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
+        services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
         services.AddScoped<SessionService>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();

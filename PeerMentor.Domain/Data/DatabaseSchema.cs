@@ -13,7 +13,29 @@ public static class DatabaseSchema
 {
     public sealed record Upgrade(int Version, string Sqlite, string Postgres);
 
-    public static readonly IReadOnlyList<Upgrade> Upgrades = [];
+    public static readonly IReadOnlyList<Upgrade> Upgrades =
+    [
+        // Reminders and calendar invites in the outbox.
+        new(2, """
+            ALTER TABLE "Outbox" ADD COLUMN "Kind" TEXT NOT NULL DEFAULT 'Notice';
+            ALTER TABLE "Outbox" ADD COLUMN "SessionId" TEXT NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "ReminderMinutes" INTEGER NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "CalendarInvite" TEXT NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "CalendarMethod" TEXT NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "SkipReason" TEXT NULL;
+            CREATE INDEX "IX_Outbox_SessionId" ON "Outbox" ("SessionId");
+            ALTER TABLE "SentMails" ADD COLUMN "CalendarInvite" TEXT NULL;
+            """, """
+            ALTER TABLE "Outbox" ADD COLUMN "Kind" character varying(16) NOT NULL DEFAULT 'Notice';
+            ALTER TABLE "Outbox" ADD COLUMN "SessionId" uuid NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "ReminderMinutes" integer NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "CalendarInvite" text NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "CalendarMethod" character varying(16) NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "SkipReason" character varying(300) NULL;
+            CREATE INDEX "IX_Outbox_SessionId" ON "Outbox" ("SessionId");
+            ALTER TABLE "SentMails" ADD COLUMN "CalendarInvite" text NULL;
+            """),
+    ];
 
     /// <summary>
     /// No double booking, guaranteed by the database: an accepted session may not overlap another

@@ -1,6 +1,21 @@
 namespace PeerMentor.Domain.Notifications;
 
-public enum DeliveryStatus { Queued, Sent, Dead }
+public enum DeliveryStatus
+{
+    Queued,
+    Sent,
+    Dead,
+    /// <summary>Deliberately not sent (a reminder for a cancelled or already started session); <see cref="OutboxMessage.SkipReason"/> says why.</summary>
+    Skipped,
+}
+
+public enum OutboxKind
+{
+    /// <summary>Tells someone about a change; due as soon as it is written.</summary>
+    Notice,
+    /// <summary>Reminds one party of a booked session; due a set time before its start.</summary>
+    Reminder,
+}
 
 /// <summary>
 /// A mail waiting to go out, written in the same transaction as the change that causes it: a
@@ -24,18 +39,57 @@ public class OutboxMessage
     public string? LastError { get; private set; }
     public string? LeaseOwner { get; private set; }
     public DateTime? LeaseUntilUtc { get; private set; }
+    public OutboxKind Kind { get; private set; }
+    public Guid? SessionId { get; private set; }
+    /// <summary>For a reminder: how long before the session's start it is meant to arrive.</summary>
+    public int? ReminderMinutes { get; private set; }
+    public string? CalendarInvite { get; private set; }
+    public string? CalendarMethod { get; private set; }
+    public string? SkipReason { get; private set; }
 
-    public static OutboxMessage Mail(MailMessage message, DateTime nowUtc) => new()
+    public static OutboxMessage Mail(MailMessage message, DateTime nowUtc)
     {
-        Recipient = message.To,
-        Subject = message.Subject,
-        TextBody = message.TextBody,
-        HtmlBody = message.HtmlBody,
-        CreatedUtc = nowUtc,
-        NextAttemptUtc = nowUtc,
-    };
+        // The outbox keeps one calendar invite per mail; anything else would be lost on the way to the dispatcher.
+        if (message.Attachments?.Any(a => !a.IsCalendarInvite) == true || message.Attachments?.Count > 1)
+            throw new ArgumentException("Only one calendar invite can be queued with a mail.", nameof(message));
+        var invite = message.CalendarInvite;
+        return new()
+        {
+            Recipient = message.To,
+            Subject = message.Subject,
+            TextBody = message.TextBody,
+            HtmlBody = message.HtmlBody,
+            CalendarInvite = invite?.Content,
+            CalendarMethod = invite?.CalendarMethod,
+            CreatedUtc = nowUtc,
+            NextAttemptUtc = nowUtc,
+        };
+    }
 
-    public MailMessage ToMail() => new(Recipient, Subject, TextBody, HtmlBody);
+    public static OutboxMessage Reminder(MailMessage message, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc)
+    {
+        var reminder = Mail(message, nowUtc);
+        (reminder.Kind, reminder.SessionId, reminder.ReminderMinutes, reminder.NextAttemptUtc) = (OutboxKind.Reminder, sessionId, minutesBefore, dueUtc);
+        return reminder;
+    }
+
+    public MailMessage ToMail() => new(Recipient, Subject, TextBody, HtmlBody,
+        CalendarInvite is null ? null : [MailAttachment.Invite(CalendarInvite, CalendarMethod ?? "REQUEST")]);
+
+    /// <summary>A queued reminder follows its rescheduled session: new due time, and a text that names the new time.</summary>
+    public void Move(MailMessage message, DateTime dueUtc)
+    {
+        if (Kind != OutboxKind.Reminder || Status != DeliveryStatus.Queued) throw new InvalidOperationException("Only queued reminders move.");
+        (Subject, TextBody, HtmlBody, NextAttemptUtc) = (message.Subject, message.TextBody, message.HtmlBody, dueUtc);
+    }
+
+    public void Skip(string reason)
+    {
+        if (Status != DeliveryStatus.Queued) throw new InvalidOperationException("Only queued mail can be skipped.");
+        Status = DeliveryStatus.Skipped;
+        SkipReason = reason;
+        (LeaseOwner, LeaseUntilUtc) = (null, null);
+    }
 
     public void MarkSent(DateTime nowUtc)
     {

@@ -1,7 +1,25 @@
 namespace PeerMentor.Domain.Notifications;
 
 /// <summary>An email as the app composed it: what an SMTP server receives, or what the in-app viewer shows.</summary>
-public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody);
+public sealed record MailMessage(string To, string Subject, string TextBody, string HtmlBody, IReadOnlyList<MailAttachment>? Attachments = null)
+{
+    public MailAttachment? CalendarInvite => Attachments?.FirstOrDefault(a => a.IsCalendarInvite);
+}
+
+/// <summary>A text attachment; <see cref="ContentType"/> is the full media type with its parameters.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, string Content)
+{
+    private const string CalendarType = "text/calendar";
+
+    /// <summary>An iCalendar invitation; calendar apps need the method in the content type as well as in the file.</summary>
+    public static MailAttachment Invite(string ics, string method) => new("invite.ics", $"{CalendarType}; method={method}; charset=utf-8", ics);
+
+    public bool IsCalendarInvite => ContentType.StartsWith(CalendarType, StringComparison.OrdinalIgnoreCase);
+
+    public string? CalendarMethod => IsCalendarInvite
+        ? ContentType.Split(';').Select(p => p.Trim()).FirstOrDefault(p => p.StartsWith("method=", StringComparison.OrdinalIgnoreCase))?["method=".Length..]
+        : null;
+}
 
 /// <summary>The boundary to whatever delivers email (SMTP, or the in-app viewer in development).</summary>
 public interface IMailSender
@@ -17,6 +35,7 @@ public class SentMail
     public string Subject { get; private set; } = "";
     public string TextBody { get; private set; } = "";
     public string HtmlBody { get; private set; } = "";
+    public string? CalendarInvite { get; private set; }
     public DateTime CreatedUtc { get; private set; }
 
     public static SentMail From(MailMessage message, DateTime nowUtc) => new()
@@ -25,6 +44,7 @@ public class SentMail
         Subject = message.Subject,
         TextBody = message.TextBody,
         HtmlBody = message.HtmlBody,
+        CalendarInvite = message.CalendarInvite?.Content,
         CreatedUtc = nowUtc,
     };
 }

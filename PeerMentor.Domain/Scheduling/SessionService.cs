@@ -22,7 +22,7 @@ public sealed record SessionRequestInput(string MentorId, DateTime StartUtc, int
 public sealed record MentorProfile(AppUser Mentor, MentorAvailability Availability);
 
 /// <summary>Requests, bookings and their changes. Every method checks who is asking.</summary>
-public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options)
+public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options, IOptions<NotificationOptions> notifications)
 {
     public const string SlotTaken = "That slot was just taken. Please pick another time.";
     public const string Changed = "Someone changed this session at the same moment. Reload to see where it stands.";
@@ -84,6 +84,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             await DeclineOverlappingAsync(session);
             Enqueue(SessionEmails.Booked(session, people[input.MentorId], people[studentId]));
             Enqueue(SessionEmails.Accepted(session, people[input.MentorId], people[studentId]));
+            await PlanRemindersAsync(session, people);
         }
         else
         {
@@ -142,6 +143,8 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         await DeclineOverlappingAsync(session);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
         Enqueue(SessionEmails.Accepted(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(SessionEmails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
+        await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
 
@@ -168,11 +171,15 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (session.EndUtc <= Now) return Result.Fail("", "This session is over; there is nothing to cancel.");
         if (!asAdmin && session.Status == SessionStatus.Accepted && WithinCutoff(session)) return CutoffRefusal();
 
+        var wasBooked = session.Status == SessionStatus.Accepted;
         var cancelled = session.Cancel(userId, reason, Now);
         if (!cancelled.Succeeded) return cancelled;
         var people = await PeopleAsync(session.MentorId, session.StudentId, userId);
-        foreach (var party in new[] { session.MentorId, session.StudentId }.Where(id => id != userId))
-            Enqueue(SessionEmails.Cancelled(session, people[party], people[userId]));
+        // Whoever cancels a booked session gets a copy too: it carries the CANCEL that clears their own calendar.
+        var invite = wasBooked ? SessionInvite.For(session, people[session.MentorId], people[session.StudentId]) : null;
+        foreach (var party in new[] { session.MentorId, session.StudentId }.Where(id => wasBooked || id != userId))
+            Enqueue(SessionEmails.Cancelled(session, people[party], people[userId], invite));
+        foreach (var reminder in await QueuedRemindersAsync(session)) reminder.Skip(SessionReminders.Cancelled);
         return await SaveAsync();
     }
 
@@ -196,8 +203,10 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
 
         session.Reschedule(userId, slot, reason, Now);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
-        var other = userId == session.MentorId ? session.StudentId : session.MentorId;
-        Enqueue(SessionEmails.Rescheduled(session, people[other], people[userId]));
+        var invite = SessionInvite.For(session, people[session.MentorId], people[session.StudentId]);
+        foreach (var party in new[] { session.MentorId, session.StudentId })
+            Enqueue(SessionEmails.Rescheduled(session, people[party], people[userId], invite));
+        await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
 
@@ -296,6 +305,36 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     }
 
     private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
+
+    /// <summary>
+    /// Queues each party's reminders for a booked session, in the same transaction as the booking; on a
+    /// reschedule the queued ones move to the new time and any the new time no longer needs are skipped.
+    /// </summary>
+    private async Task PlanRemindersAsync(Session session, Dictionary<string, AppUser> people)
+    {
+        var (mentor, student) = (people[session.MentorId], people[session.StudentId]);
+        var queued = await QueuedRemindersAsync(session);
+        var moved = new HashSet<OutboxMessage>();
+        foreach (var (minutes, due) in SessionReminders.Plan(session.StartUtc, notifications.Value.Reminders, Now))
+        {
+            foreach (var recipient in new[] { mentor, student }.Where(p => !p.IsDeleted))
+            {
+                var mail = SessionEmails.Reminder(session, mentor, student, recipient);
+                var existing = queued.FirstOrDefault(r => r.ReminderMinutes == minutes && r.Recipient == mail.To && !moved.Contains(r));
+                if (existing is null) db.Outbox.Add(OutboxMessage.Reminder(mail, session.Id, minutes, due, Now));
+                else
+                {
+                    existing.Move(mail, due);
+                    moved.Add(existing);
+                }
+            }
+        }
+        foreach (var stale in queued.Where(r => !moved.Contains(r))) stale.Skip(SessionReminders.Moved);
+    }
+
+    private async Task<List<OutboxMessage>> QueuedRemindersAsync(Session session) => db.Entry(session).State == EntityState.Added
+        ? []
+        : await db.Outbox.Where(m => m.SessionId == session.Id && m.Kind == OutboxKind.Reminder && m.Status == DeliveryStatus.Queued).ToListAsync();
 
     /// <summary>
     /// Saves in one transaction. On PostgreSQL, writers that book time first take advisory locks on

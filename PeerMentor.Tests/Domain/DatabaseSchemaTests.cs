@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Tests.Infrastructure;
 
 namespace PeerMentor.Tests.Domain;
@@ -25,5 +26,41 @@ public class DatabaseSchemaTests
 
         Assert.True(found);
         Assert.Equal(DatabaseSchema.CurrentVersion, version.Version);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_version_1_database_gains_the_outbox_columns_for_reminders_and_invites(DatabaseKind kind)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        await using (var first = new AppFactory(database, smtp: null))
+        {
+            // Back to the version 1 schema, as databases created before reminders have it.
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+                DROP INDEX "IX_Outbox_SessionId";
+                ALTER TABLE "Outbox" DROP COLUMN "Kind";
+                ALTER TABLE "Outbox" DROP COLUMN "SessionId";
+                ALTER TABLE "Outbox" DROP COLUMN "ReminderMinutes";
+                ALTER TABLE "Outbox" DROP COLUMN "CalendarInvite";
+                ALTER TABLE "Outbox" DROP COLUMN "CalendarMethod";
+                ALTER TABLE "Outbox" DROP COLUMN "SkipReason";
+                ALTER TABLE "SentMails" DROP COLUMN "CalendarInvite";
+                UPDATE "SchemaVersions" SET "Version" = 1;
+                """));
+        }
+
+        await using var second = new AppFactory(database, smtp: null,
+            new Dictionary<string, string?> { ["Notifications:Dispatcher:PollSeconds"] = "3600" });
+        var mail = new MailMessage("a@example.com", "Reminder", "t", "h", [MailAttachment.Invite("BEGIN:VCALENDAR", "REQUEST")]);
+        await second.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            db.Outbox.Add(OutboxMessage.Reminder(mail, Guid.NewGuid(), 15, DateTime.UtcNow.AddDays(1), DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        var saved = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().SingleAsync());
+
+        Assert.Equal((OutboxKind.Reminder, 15, "REQUEST"), (saved.Kind, saved.ReminderMinutes, saved.CalendarMethod));
     }
 }

@@ -3,13 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Scheduling;
+using PeerMentor.Web.Jobs;
 
 namespace PeerMentor.Tests.Infrastructure;
 
 /// <summary>
 /// An app whose clock the test holds, with a mentor in Berlin who offers 60-minute sessions on
-/// weekdays 09:00–17:00 local. "Now" is Monday 23 Nov 2026, 06:00 UTC (07:00 in Berlin).
+/// weekdays 09:00–17:00 local. "Now" is Monday 23 Nov 2026, 06:00 UTC (07:00 in Berlin) unless a test
+/// starts elsewhere. The outbox dispatcher's own loop stays quiet: tests send what is due with <see cref="DispatchAsync"/>.
 /// </summary>
 public sealed class SchedulingScenario : IAsyncDisposable
 {
@@ -21,10 +24,12 @@ public sealed class SchedulingScenario : IAsyncDisposable
     public ManualClock Clock { get; }
     public string MentorId { get; }
 
-    public static async Task<SchedulingScenario> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool autoAccept = false, bool smtp = false)
+    public static async Task<SchedulingScenario> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool autoAccept = false, bool smtp = false,
+        DateTime? nowUtc = null)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero));
-        var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null)
+        var clock = new ManualClock(new DateTimeOffset(nowUtc ?? new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc)));
+        var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null,
+            new Dictionary<string, string?> { ["Notifications:Dispatcher:PollSeconds"] = "3600" })
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
@@ -47,6 +52,19 @@ public sealed class SchedulingScenario : IAsyncDisposable
 
     public Task<(Result Result, Guid? SessionId)> RequestAsync(string studentId, DateTime startUtc, string? mentorId = null, int minutes = 60) =>
         RunAsync(s => s.RequestAsync(studentId, new SessionRequestInput(mentorId ?? MentorId, startUtc, minutes, "Code review of my project", "")));
+
+    /// <summary>Sends every outbox message that is due by the held clock.</summary>
+    public async Task DispatchAsync()
+    {
+        var dispatcher = App.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchBatchAsync() > 0) { }
+    }
+
+    public Task<List<OutboxMessage>> OutboxAsync() =>
+        App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    public Task<string> EmailOfAsync(string userId) =>
+        App.RunAsync(s => s.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync());
 
     public Task<Session> LoadAsync(Guid id) =>
         App.RunAsync(s => s.GetRequiredService<AppDbContext>().Sessions.AsNoTracking().SingleAsync(x => x.Id == id));

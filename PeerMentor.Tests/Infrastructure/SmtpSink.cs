@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace PeerMentor.Tests.Infrastructure;
 
-public sealed record ReceivedAttachment(string? FileName, string ContentType, string? Content);
+/// <summary><see cref="Method"/> is the content type's method parameter, as calendar invites carry it.</summary>
+public sealed record ReceivedAttachment(string? FileName, string ContentType, string? Content, string? Method = null);
 
 public sealed record ReceivedMail(string MailFrom, string[] RcptTos, string From, string To, string Subject,
     string? Text, string? Html, ReceivedAttachment[] Attachments);

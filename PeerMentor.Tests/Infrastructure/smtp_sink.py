@@ -26,6 +26,7 @@ class JsonSink:
             content_type = part.get_content_type()
             if part.get_filename() or part.get_content_disposition() == "attachment":
                 record["attachments"].append({"fileName": part.get_filename(), "contentType": content_type,
+                                              "method": part.get_param("method"),
                                               "content": part.get_content() if part.get_content_maintype() == "text" else None})
             elif content_type == "text/plain" and record["text"] is None:
                 record["text"] = part.get_content()

@@ -26,7 +26,7 @@ public sealed class SmtpOptions
     public int TimeoutSeconds { get; set; } = 15;
 }
 
-/// <summary>Sends through an SMTP server: a multipart/alternative mail with plain-text and HTML parts.</summary>
+/// <summary>Sends through an SMTP server: a multipart/alternative mail with plain-text and HTML parts, then any attachments.</summary>
 public sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
     public async Task SendAsync(DomainMail message, CancellationToken cancellationToken = default)
@@ -39,6 +39,14 @@ public sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<SmtpM
         };
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.TextBody, System.Text.Encoding.UTF8, MediaTypeNames.Text.Plain));
         mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, System.Text.Encoding.UTF8, MediaTypeNames.Text.Html));
+        foreach (var file in message.Attachments ?? [])
+        {
+            // Base64 keeps the content byte for byte; iCalendar needs its CRLF line ends intact.
+            var attachment = Attachment.CreateAttachmentFromString(file.Content, new ContentType(file.ContentType) { Name = file.FileName });
+            attachment.TransferEncoding = TransferEncoding.Base64;
+            attachment.ContentDisposition!.FileName = file.FileName;
+            mail.Attachments.Add(attachment);
+        }
 
         using var client = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port)
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
+using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Web.Jobs;
 
@@ -14,7 +15,8 @@ public sealed class DispatcherOptions
 /// <summary>
 /// Delivers queued outbox mail. Each message is claimed with a lease by a conditional UPDATE, so with
 /// several app instances on one database exactly one sends it; a crash between sending and recording
-/// "sent" can repeat that one message after the lease runs out, never lose it.
+/// "sent" can repeat that one message after the lease runs out, never lose it. A reminder that comes due
+/// after its session started (the app was down, say) is skipped as missed rather than sent late.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DispatcherOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -60,6 +62,17 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             if (claimed == 0) continue;
 
             var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
+            if (message.SessionId is { } sessionId && message.Kind == OutboxKind.Reminder)
+            {
+                var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                    .Select(s => new { s.Status, s.StartUtc }).FirstOrDefaultAsync(cancellationToken);
+                if (SessionReminders.WhyNotSend(session?.Status, session?.StartUtc, clock.GetUtcNow().UtcDateTime) is { } reason)
+                {
+                    message.Skip(reason);
+                    await db.SaveChangesAsync(cancellationToken);
+                    continue;
+                }
+            }
             try
             {
                 await sender.SendAsync(message.ToMail(), cancellationToken);

@@ -13,6 +13,10 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.Property(m => m.LeaseOwner).HasMaxLength(100);
         message.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
+        message.Property(m => m.CalendarMethod).HasMaxLength(16);
+        message.Property(m => m.SkipReason).HasMaxLength(300);
         message.HasIndex(m => new { m.Status, m.NextAttemptUtc });
+        message.HasIndex(m => m.SessionId);
     }
 }
