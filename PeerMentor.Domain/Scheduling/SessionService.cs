@@ -222,8 +222,18 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             session.Expire(now);
             Enqueue(SessionEmails.Answered(session, people[session.MentorId], people[session.StudentId]));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return due.Count;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance (or a mentor's answer) got there first; the status token rolled this
+            // batch back whole, mails included, and the next run picks up whatever is still due.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
     }
 
     /// <summary>Tells the students who work with this mentor that new slots are open. Returns how many were told.</summary>

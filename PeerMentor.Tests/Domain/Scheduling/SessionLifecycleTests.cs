@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Scheduling;
 using PeerMentor.Tests.Infrastructure;
 
@@ -268,5 +270,21 @@ public class SessionLifecycleTests
 
         Assert.True(edited.Succeeded, edited.Summary);
         Assert.Equal("A sharper agenda", (await world.LoadAsync(id)).Agenda);
+    }
+
+    [Fact]
+    public async Task Two_instances_expiring_the_same_requests_at_once_expire_and_mail_each_only_once()
+    {
+        await using var world = await SchedulingScenario.CreateAsync();
+        var students = await world.AddStudentsAsync(5);
+        foreach (var student in students) await world.RequestAsync(student, TenBerlin.AddDays(7));
+        world.Clock.Advance(TimeSpan.FromHours(49));
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => world.RunAsync(s => s.ExpireDueAsync()))));
+
+        Assert.Equal(5, counts.Sum());
+        var expiryMails = await world.App.RunAsync(s => s.GetRequiredService<PeerMentor.Domain.Data.AppDbContext>().Outbox
+            .CountAsync(m => m.Subject.Contains("was expired")));
+        Assert.Equal(5, expiryMails);
     }
 }
