@@ -29,6 +29,7 @@ app.UseAntiforgery();
 
 app.MapPeerMentorUi();
 app.MapAccountEndpoints();
+app.MapSchedulingEndpoints();
 app.MapHealthEndpoints();
 
 app.PrintStartupBanner();

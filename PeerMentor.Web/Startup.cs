@@ -18,6 +18,9 @@ public static class Startup
     public static IServiceCollection AddPeerMentorUi(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddProblemDetails();
+        // Bad request bodies are a 400 problem in every environment, not an exception page.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddRadzenComponents();
         services.AddHttpContextAccessor();
         services.AddSingleton<StartupBanner>();
@@ -35,11 +38,14 @@ public static class Startup
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/account")
+                HttpMethods.IsPost(context.Request.Method)
+                    && (context.Request.Path.StartsWithSegments("/account") || context.Request.Path.StartsWithSegments("/api/v1/auth"))
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("none"));
         });
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -57,9 +63,16 @@ public static class Startup
 
     public static void UsePeerMentorErrorPages(this WebApplication app)
     {
-        // The friendly page in every environment: nobody, not even a developer's demo, sees a stack trace.
+        // People get the friendly pages; API callers get RFC 7807 problem details from the inner
+        // handlers, which answer first so the outer ones leave those responses alone. Nobody, not even
+        // a developer's demo, sees a stack trace.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
     }
 

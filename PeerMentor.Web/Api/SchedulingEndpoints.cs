@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Scheduling;
+using PeerMentor.Web.Auth;
+
+namespace PeerMentor.Web.Api;
+
+public sealed record SlotDto(DateTime StartUtc, DateTime EndUtc);
+public sealed record SessionDto(Guid Id, string MentorId, string StudentId, DateTime StartUtc, DateTime EndUtc, string Status, string? Reason, string Agenda, string? MeetingUrl);
+public sealed record SessionRequestDto(string MentorId, DateTime StartUtc, int Minutes, string? Agenda, string? Notes);
+public sealed record ReasonDto(string? Reason);
+
+/// <summary>/api/v1 for scheduling: the same domain services as the pages, cookie or bearer token, problem details on failure.</summary>
+public static class SchedulingEndpoints
+{
+    public static void MapSchedulingEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthSetup.ApiSchemes })
+            .WithTags("Scheduling");
+
+        api.MapGet("/mentors/{mentorId}/slots", async (string mentorId, int? minutes, DateTime? from, DateTime? to,
+            HttpContext http, SessionService sessions) =>
+        {
+            var start = (from ?? DateTime.UtcNow).ToUniversalTime();
+            var end = (to ?? start.AddDays(14)).ToUniversalTime();
+            if (end <= start || end - start > TimeSpan.FromDays(62))
+                return ApiResults.Problem(PeerMentor.Domain.Result.Fail("to", "Ask for a window that ends after it starts and spans at most 62 days."));
+            var profile = await sessions.FindMentorAsync(mentorId);
+            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes ?? profile?.Availability.Lengths[0] ?? 60, start, end);
+            return ApiResults.OkOr(result, () => TypedResults.Ok(slots.Select(s => new SlotDto(s.StartUtc, s.EndUtc))));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student, AuthenticationSchemes = AuthSetup.ApiSchemes });
+
+        api.MapGet("/sessions", async (HttpContext http, AppDbContext db) =>
+        {
+            var me = http.User.UserId();
+            return TypedResults.Ok(await db.Sessions.AsNoTracking().Where(s => s.MentorId == me || s.StudentId == me)
+                .OrderBy(s => s.StartUtc).Take(500)
+                .Select(s => new SessionDto(s.Id, s.MentorId, s.StudentId, s.StartUtc, s.EndUtc, s.Status.ToString(), s.StatusReason, s.Agenda, s.MeetingUrl))
+                .ToListAsync());
+        });
+
+        api.MapPost("/sessions", async (SessionRequestDto body, HttpContext http, SessionService sessions) =>
+        {
+            var input = new SessionRequestInput(body.MentorId, DateTime.SpecifyKind(body.StartUtc.ToUniversalTime(), DateTimeKind.Utc),
+                body.Minutes, body.Agenda ?? "", body.Notes ?? "");
+            var (result, id) = await sessions.RequestAsync(http.User.UserId()!, input);
+            return ApiResults.OkOr(result, () => TypedResults.Created($"/api/v1/sessions/{id}", new { id }));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student, AuthenticationSchemes = AuthSetup.ApiSchemes });
+
+        api.MapPost("/sessions/{id:guid}/accept", async (Guid id, HttpContext http, SessionService sessions) =>
+            ApiResults.OkOr(await sessions.AcceptAsync(http.User.UserId()!, id), () => TypedResults.NoContent()));
+
+        api.MapPost("/sessions/{id:guid}/reject", async (Guid id, ReasonDto body, HttpContext http, SessionService sessions) =>
+            ApiResults.OkOr(await sessions.RejectAsync(http.User.UserId()!, id, body.Reason ?? ""), () => TypedResults.NoContent()));
+
+        api.MapPost("/sessions/{id:guid}/cancel", async (Guid id, ReasonDto body, HttpContext http, SessionService sessions) =>
+            ApiResults.OkOr(await sessions.CancelAsync(http.User.UserId()!, id, body.Reason ?? "", asAdmin: http.User.IsInRole(Roles.Admin)), () => TypedResults.NoContent()));
+
+        // A bearer token for API clients: the same password check, lockout and rate limit as the sign-in page.
+        app.MapPost("/api/v1/auth/token", async (TokenRequest body, SignInManager<AppUser> signIn) =>
+        {
+            var user = await signIn.UserManager.FindByEmailAsync(body.Email ?? "");
+            if (user is null || user.IsDeleted) return ApiResults.Unauthorized("That email and password did not work.");
+            var check = await signIn.CheckPasswordSignInAsync(user, body.Password ?? "", lockoutOnFailure: true);
+            if (!check.Succeeded) return ApiResults.Unauthorized("That email and password did not work.");
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            await signIn.SignInAsync(user, isPersistent: false);
+            return Results.Empty;
+        }).AllowAnonymous();
+    }
+
+    public sealed record TokenRequest(string? Email, string? Password);
+}
