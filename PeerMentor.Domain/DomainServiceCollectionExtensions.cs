@@ -38,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();
         services.AddScoped<PeerMentor.Domain.Reviews.ReviewService>();
+        services.AddScoped<PeerMentor.Domain.Reviews.AutomationService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramEventService>();
         return services;
     }

@@ -12,6 +12,9 @@ public class MentoringProgram
     public int Capacity { get; private set; }
     /// <summary>The weekly review rubric: criteria scored 0–10, comma separated.</summary>
     public string ReviewCriteria { get; private set; } = "Progress, Code quality, Communication";
+    /// <summary>Probation is proposed below this weekly review average for <see cref="ProbationWeeks"/> weeks in a row.</summary>
+    public double ProbationThreshold { get; private set; } = 4;
+    public int ProbationWeeks { get; private set; } = 2;
     public DateTime CreatedUtc { get; private set; }
     public List<ProgramMember> Members { get; private set; } = [];
     public List<ProgramExclusion> Exclusions { get; private set; } = [];
@@ -81,6 +84,10 @@ public class ProgramMember
     public int MentorCapacity { get; private set; }
     public DateTime JoinedUtc { get; private set; }
     public DateTime? LeftUtc { get; private set; }
+    /// <summary>Set when an admin confirms a probation proposal; the student sees the reason.</summary>
+    public string? ProbationReason { get; private set; }
+
+    public void PutOnProbation(string reason) => ProbationReason = reason;
 
     public ProgramMember(Guid programId, string userId, string role, int mentorCapacity, DateTime joinedUtc) =>
         (ProgramId, UserId, Role, MentorCapacity, JoinedUtc) = (programId, userId, role, mentorCapacity, joinedUtc);

@@ -32,3 +32,13 @@ public sealed class ReviewChangeConfiguration : IEntityTypeConfiguration<ReviewC
         change.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class BuddyPairConfiguration : IEntityTypeConfiguration<BuddyPair>
+{
+    public void Configure(EntityTypeBuilder<BuddyPair> pair)
+    {
+        pair.Property(p => p.Reason).HasMaxLength(500);
+        pair.HasOne<MentoringProgram>().WithMany().HasForeignKey(p => p.ProgramId);
+        pair.HasIndex(p => new { p.ProgramId, p.Week });
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Domain.Reviews;
+
+public sealed record AutomationProposals(DateOnly Week, IReadOnlyList<BuddyProposal> Pairs, IReadOnlyList<ProbationProposal> Probation);
+
+/// <summary>Buddy pairing and probation from review points: proposals first, applied when an admin confirms.</summary>
+public sealed class AutomationService(AppDbContext db, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<AutomationProposals?> ProposeAsync(Guid programId)
+    {
+        var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programId);
+        if (program is null) return null;
+        var week = WeeklyReview.WeekOf(DateOnly.FromDateTime(Now));
+        var standings = await StandingsAsync(programId);
+        var lastWeek = (await db.Set<BuddyPair>().AsNoTracking().Where(p => p.ProgramId == programId && p.Week == week.AddDays(-7))
+            .Select(p => new { p.StudentA, p.StudentB }).ToListAsync()).Select(p => (p.StudentA, p.StudentB)).ToHashSet();
+        var onProbation = await db.ProgramMembers.Where(m => m.ProgramId == programId && m.ProbationReason != null).Select(m => m.UserId).ToListAsync();
+        return new AutomationProposals(week, ReviewAutomations.PairBuddies(standings, lastWeek),
+            ReviewAutomations.Probation(standings.Where(s => !onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.ProbationWeeks));
+    }
+
+    /// <summary>Applies the proposals as they stand now and tells each affected student why.</summary>
+    public async Task<Result> ConfirmAsync(Guid programId)
+    {
+        var proposals = await ProposeAsync(programId);
+        if (proposals is null) return Result.Missing("That program");
+        var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == programId);
+        var memberIds = program.Members.Select(m => m.UserId).ToList();
+        var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
+        if (proposals.Pairs.Count > 0)
+            await db.Set<BuddyPair>().Where(p => p.ProgramId == programId && p.Week == proposals.Week).ExecuteDeleteAsync();
+        foreach (var pair in proposals.Pairs)
+        {
+            db.Add(new BuddyPair(programId, proposals.Week, pair.StudentA, pair.StudentB, pair.Reason));
+            foreach (var (me, buddy) in new[] { (pair.StudentA, pair.StudentB), (pair.StudentB, pair.StudentA) })
+                Mail(people[me], $"Your buddy this week: {people[buddy].DisplayName}", pair.Reason);
+        }
+        foreach (var probation in proposals.Probation)
+        {
+            program.Active.Single(m => m.UserId == probation.StudentId).PutOnProbation(probation.Reason);
+            Mail(people[probation.StudentId], $"You are on probation in {program.Name}", probation.Reason + " Talk to your mentor about a plan for the coming weeks.");
+        }
+        await db.SaveChangesAsync();
+        return Result.Ok();
+    }
+
+    private void Mail(AppUser to, string subject, string text) => db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to.Email!, subject,
+        $"Hi {to.DisplayName},\n\n{text}\n\n— PeerMentor",
+        $"<p>Hi {System.Net.WebUtility.HtmlEncode(to.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now));
+
+    private async Task<List<StudentStanding>> StandingsAsync(Guid programId)
+    {
+        var students = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == programId && m.LeftUtc == null && m.Role == Roles.Student)
+            .Select(m => new { m.UserId, m.User!.DisplayName }).ToListAsync();
+        var reviews = await db.Set<WeeklyReview>().AsNoTracking().Where(r => r.ProgramId == programId).ToListAsync();
+        return students.Select(s => new StudentStanding(s.UserId, s.DisplayName,
+            reviews.Where(r => r.StudentId == s.UserId).OrderByDescending(r => r.Week).Select(r => (r.Week, r.Average)).ToList())).ToList();
+    }
+}
