@@ -47,6 +47,7 @@ public sealed class SmtpSink
     }
 
     public IReadOnlyList<ReceivedMail> MailTo(string address) => Directory.GetFiles(_folder, "*.json")
+        .Where(file => !Path.GetFileName(file).StartsWith('.')) // still being written; renamed when complete
         .Order(StringComparer.Ordinal)
         .Select(file => JsonSerializer.Deserialize<ReceivedMail>(File.ReadAllText(file), Json)!)
         .Where(mail => mail.RcptTos.Contains(address, StringComparer.OrdinalIgnoreCase))
