@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Action>
     ["hash"] = PasswordHash,
     ["slots"] = Slots,
     ["assign"] = Assign,
+    ["outbox"] = PeerMentor.Bench.OutboxBench.Run,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))

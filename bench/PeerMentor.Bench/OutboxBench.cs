@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+
+namespace PeerMentor.Bench;
+
+/// <summary>
+/// 10,000 due mails through the real app process and a real SMTP server (Debian python3-aiosmtpd, via the
+/// tests' sink): throughput, duplicates, and commit-to-receipt latency for single messages.
+/// </summary>
+internal static class OutboxBench
+{
+    private const int Bulk = 10_000;
+    private const int Singles = 40;
+    private const string PollSeconds = "0.2";
+
+    public static void Run()
+    {
+        var repo = FindRepo();
+        var folder = Directory.CreateTempSubdirectory("pm-bench-outbox-").FullName;
+        var mailFolder = Directory.CreateDirectory(Path.Combine(folder, "mail")).FullName;
+        var (smtpPort, appPort) = (FreePort(), FreePort());
+        var connection = $"Data Source={Path.Combine(folder, "bench.db")}";
+        using var sink = Start("/usr/bin/python3", [Path.Combine(repo, "PeerMentor.Tests", "Infrastructure", "smtp_sink.py"), Port(smtpPort), mailFolder], new());
+        using var app = Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "PeerMentor.Web.dll"), "--urls", $"http://127.0.0.1:{Port(appPort)}"], new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["DemoData__Seed"] = "false", ["ConnectionStrings__Default"] = connection,
+            ["Email__Smtp__Host"] = "127.0.0.1", ["Email__Smtp__Port"] = Port(smtpPort), ["Email__Smtp__EnableSsl"] = "false",
+            ["Notifications__Dispatcher__PollSeconds"] = PollSeconds, ["Logging__LogLevel__Default"] = "Warning",
+        });
+        try
+        {
+            WaitFor(() => HealthOk(appPort), TimeSpan.FromMinutes(2));
+            using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection).Options);
+
+            db.Outbox.AddRange(Enumerable.Range(0, Bulk).Select(i => OutboxMessage.Mail(new MailMessage($"bulk{i % 100}@example.com", $"Bulk {i:D5}", "t", "<p>h</p>"), DateTime.UtcNow)));
+            var watch = Stopwatch.StartNew();
+            db.SaveChanges();
+            WaitFor(() => Received(mailFolder).Length >= Bulk, TimeSpan.FromMinutes(30));
+            var seconds = watch.Elapsed.TotalSeconds;
+            var subjects = Received(mailFolder).Select(SubjectOf).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"outbox: {Bulk:N0} mails to the SMTP server in {seconds:F1} s = {Bulk / seconds:F0} messages/s; duplicates: {subjects.Count - subjects.Distinct().Count()}"));
+
+            var latencies = new List<double>();
+            for (var i = 0; i < Singles; i++)
+            {
+                var before = Received(mailFolder).Length;
+                db.Outbox.Add(OutboxMessage.Mail(new MailMessage("single@example.com", $"Single {i}", "t", "h"), DateTime.UtcNow));
+                var single = Stopwatch.StartNew();
+                db.SaveChanges();
+                WaitFor(() => Received(mailFolder).Length > before, TimeSpan.FromMinutes(1));
+                latencies.Add(single.Elapsed.TotalMilliseconds);
+            }
+            latencies.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"outbox: commit to receipt for single mails (poll every {PollSeconds} s): median {latencies[Singles / 2]:F0} ms, p95 {latencies[(int)(Singles * 0.95)]:F0} ms over {Singles}"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string[] Received(string folder) => Directory.GetFiles(folder, "*.json").Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray();
+
+    private static string SubjectOf(string file) =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("subject").GetString() ?? "";
+
+    private static bool HealthOk(int port)
+    {
+        using var http = new HttpClient();
+        try { return http.GetAsync(new Uri($"http://127.0.0.1:{port}/health")).Result.IsSuccessStatusCode; }
+        catch (AggregateException) { return false; }
+    }
+
+    private static void WaitFor(Func<bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Timed out.");
+            Thread.Sleep(20);
+        }
+    }
+
+    private static Process Start(string file, string[] args, Dictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
+        return process;
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepo()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "PeerMentor.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    }
+}
