@@ -39,6 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();
         services.AddScoped<PeerMentor.Domain.Reviews.ReviewService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramEventService>();
+        services.AddScoped<PeerMentor.Domain.Programs.AssignmentService>();
         return services;
     }
 

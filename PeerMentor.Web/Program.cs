@@ -30,6 +30,7 @@ app.UseAntiforgery();
 app.MapPeerMentorUi();
 app.MapAccountEndpoints();
 app.MapHealthEndpoints();
+app.MapFileEndpoints();
 
 app.PrintStartupBanner();
 app.Run();
