@@ -40,6 +40,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PeerMentor.Domain.Reviews.ReviewService>();
         services.AddScoped<PeerMentor.Domain.Reviews.AutomationService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramEventService>();
+        services.AddScoped<PeerMentor.Domain.Programs.AssignmentService>();
         return services;
     }
 

@@ -31,6 +31,7 @@ app.MapPeerMentorUi();
 app.MapAccountEndpoints();
 app.MapSchedulingEndpoints();
 app.MapHealthEndpoints();
+app.MapFileEndpoints();
 
 app.PrintStartupBanner();
 app.Run();

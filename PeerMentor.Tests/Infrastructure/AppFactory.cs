@@ -14,6 +14,9 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Uploads go to a temp folder of this app's own, never into the source tree.</summary>
+    public string UploadFolder { get; } = Path.Combine(Path.GetTempPath(), $"peermentor-uploads-{Guid.NewGuid():N}");
+
     /// <summary>Service replacements for this test, applied after the app's own registrations.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
@@ -25,6 +28,7 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("DemoData:Seed", "false");
+        builder.UseSetting("Uploads:Folder", UploadFolder);
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         if (smtp is not null)
         {
@@ -42,6 +46,12 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
         UseKestrel(0);
         StartServer();
         return ClientOptions.BaseAddress.ToString();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(UploadFolder)) Directory.Delete(UploadFolder, recursive: true);
     }
 
     public T Run<T>(Func<IServiceProvider, T> action)

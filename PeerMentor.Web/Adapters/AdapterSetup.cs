@@ -10,6 +10,8 @@ public static class AdapterSetup
         services.Configure<EmailOptions>(email);
         if (email.Get<EmailOptions>()?.UsesSmtp == true) services.AddScoped<IMailSender, SmtpMailSender>();
         else services.AddScoped<IMailSender, ViewerMailSender>();
+        services.Configure<UploadOptions>(configuration.GetSection("Uploads"));
+        services.AddSingleton<FileStorage>();
         return services;
     }
 }

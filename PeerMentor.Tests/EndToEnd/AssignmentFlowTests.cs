@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Programs;
+using PeerMentor.Domain.Scheduling;
+using PeerMentor.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PeerMentor.Tests.EndToEnd;
+
+public class AssignmentFlowTests
+{
+    [Fact]
+    public async Task A_mentor_posts_an_assignment_a_student_uploads_a_pdf_and_sees_the_mentors_grade()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
+        var student = await app.CreateAsync(Roles.Student, "Sara Student");
+        await app.RunAsync(async s =>
+        {
+            var programs = s.GetRequiredService<ProgramService>();
+            var (_, id) = await programs.CreateAsync(new ProgramInput("Assignment cohort", DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), 5));
+            await programs.AddMemberAsync(id!.Value, mentor.Id);
+            await programs.AddMemberAsync(id.Value, student.Id);
+            await programs.AssignAsync(id.Value);
+        });
+        var localDue = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(3), "Europe/Berlin").Date.AddHours(23).AddMinutes(30);
+        await using var mentorContext = await Browser.NewContextAsync(baseUrl);
+        var mentorPage = await mentorContext.NewPageAsync();
+        await mentorPage.SignInAsync(mentor);
+
+        await mentorPage.GotoAsync("mentor/assignments");
+        await mentorPage.GetByLabel("Assignment title").FillAsync("Testing essay");
+        await mentorPage.GetByLabel("Assignment instructions").FillAsync("Two pages on what a test should prove.");
+        await mentorPage.GetByLabel("Assignment due").FillAsync(localDue.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post assignment" }).ClickAsync();
+        await Expect(mentorPage.GetByText("Assignment posted")).ToBeVisibleAsync();
+
+        await using var studentContext = await Browser.NewContextAsync(baseUrl);
+        var studentPage = await studentContext.NewPageAsync();
+        await studentPage.SignInAsync(student);
+        await studentPage.GotoAsync("assignments");
+        var card = studentPage.GetByTestId("assignment").Filter(new() { HasText = "Testing essay" });
+        await Expect(card.GetByTestId("assignment-due")).ToContainTextAsync(localDue.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in" })).ToBeEnabledAsync();
+        await card.GetByLabel("File for Testing essay").SetInputFilesAsync(new FilePayload { Name = "essay.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
+        await Expect(card.GetByTestId("submission-status")).ToContainTextAsync("essay.pdf");
+
+        await mentorPage.ReloadAsync();
+        var submission = mentorPage.GetByTestId("submission").Filter(new() { HasText = "Sara Student" });
+        await Expect(submission.GetByRole(AriaRole.Link, new() { Name = "essay.pdf" })).ToBeVisibleAsync();
+        await Expect(submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" })).ToBeEnabledAsync();
+        await submission.GetByLabel("Grade for Sara Student").FillAsync("92");
+        await submission.GetByLabel("Comments for Sara Student").FillAsync("Sharp and well argued.");
+        await submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" }).ClickAsync();
+        await Expect(submission.GetByText("Saved.")).ToBeVisibleAsync();
+
+        await studentPage.ReloadAsync();
+        await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("92 / 100");
+        await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("Sharp and well argued.");
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Net.Http.Headers;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Programs;
+using PeerMentor.Web.Adapters;
+using PeerMentor.Web.Auth;
+
+namespace PeerMentor.Web.Api;
+
+/// <summary>Downloads of uploaded files, each checked against who asks.</summary>
+public static class FileEndpoints
+{
+    public static void MapFileEndpoints(this WebApplication app)
+    {
+        var files = app.MapGroup("/files").RequireAuthorization();
+
+        // Anyone who may not see a submission gets 404, the same as for one that does not exist, so ids reveal nothing.
+        files.MapGet("/submissions/{id:guid}", async (Guid id, HttpContext http, AssignmentService assignments, FileStorage storage) =>
+        {
+            var submission = await assignments.FindForAsync(http.User.UserId()!, http.User.IsInRole(Roles.Admin), id);
+            if (submission?.StoredName is null || storage.OpenRead(submission.StoredName) is not { } stream) return Results.NotFound();
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            // Even a file we checked is the student's content: never let it run as a page of ours.
+            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
+            var kind = UploadContent.ByContentType(submission.ContentType!);
+            return kind?.IsImage == true
+                ? Results.Stream(stream, submission.ContentType)
+                : Results.File(stream, submission.ContentType, submission.FileName);
+        });
+    }
+}
