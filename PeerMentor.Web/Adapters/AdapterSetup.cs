@@ -10,6 +10,12 @@ public static class AdapterSetup
         services.Configure<EmailOptions>(email);
         if (email.Get<EmailOptions>()?.UsesSmtp == true) services.AddScoped<IMailSender, SmtpMailSender>();
         else services.AddScoped<IMailSender, ViewerMailSender>();
+
+        var sms = configuration.GetSection("Sms");
+        services.Configure<SmsOptions>(sms);
+        // The sender applies Sms:TimeoutSeconds itself, so HttpClient's own 100 s limit never decides.
+        if (sms.Get<SmsOptions>()?.UsesGateway == true) services.AddHttpClient<ISmsSender, TwilioSmsSender>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        else services.AddScoped<ISmsSender, ViewerSmsSender>();
         return services;
     }
 }
