@@ -11,14 +11,14 @@ public class PhoneVerificationTests
 {
     private const string Number = "+4915123456789";
 
-    private static async Task<(AppFactory App, HttpClient Client, TestUser Person, string Code)> SendCodeAsync(FakeSmsGateway gateway, string typed = "+49 151 2345 6789")
+    private static async Task<(AppFactory App, HttpClient Client, TestUser Person, string Code, string Page)> SendCodeAsync(FakeSmsGateway gateway, string typed = "+49 151 2345 6789")
     {
         var app = await AppFactory.CreateAsync(smtp: false, extra: gateway.Settings);
         var person = await app.CreateAsync(Roles.Student);
         var client = await app.SignedInClientAsync(person);
-        await client.SubmitAsync("/account/phone", "phone-send", new Dictionary<string, string> { ["Send.Phone"] = typed });
+        var page = await (await client.SubmitAsync("/account/phone", "phone-send", new Dictionary<string, string> { ["Send.Phone"] = typed })).Content.ReadAsStringAsync();
         var text = gateway.To(Number).LastOrDefault()?.Form["Body"] ?? "";
-        return (app, client, person, Regex.Match(text, @"\b\d{6}\b").Value);
+        return (app, client, person, Regex.Match(text, @"\b\d{6}\b").Value, page);
     }
 
     private static async Task<string> VerifyAsync(HttpClient client, string code) =>
@@ -38,7 +38,7 @@ public class PhoneVerificationTests
     public async Task A_six_digit_code_is_texted_to_the_number_in_e164_form()
     {
         await using var gateway = new FakeSmsGateway();
-        var (app, _, _, code) = await SendCodeAsync(gateway);
+        var (app, _, _, code, _) = await SendCodeAsync(gateway);
         await using var _ = app;
 
         Assert.Matches(@"^\d{6}$", code);
@@ -48,7 +48,7 @@ public class PhoneVerificationTests
     public async Task The_right_code_verifies_the_number()
     {
         await using var gateway = new FakeSmsGateway();
-        var (app, client, person, code) = await SendCodeAsync(gateway);
+        var (app, client, person, code, _) = await SendCodeAsync(gateway);
         await using var _ = app;
 
         var page = await VerifyAsync(client, code);
@@ -61,7 +61,7 @@ public class PhoneVerificationTests
     public async Task A_wrong_code_is_refused_with_a_clear_message_and_the_number_stays_unverified()
     {
         await using var gateway = new FakeSmsGateway();
-        var (app, client, person, code) = await SendCodeAsync(gateway);
+        var (app, client, person, code, _) = await SendCodeAsync(gateway);
         await using var _ = app;
         var wrong = string.Concat(code.Select(c => (char)('0' + (c - '0' + 1) % 10)));
 
@@ -75,9 +75,10 @@ public class PhoneVerificationTests
     public async Task A_number_not_in_international_form_is_refused_and_nothing_is_texted()
     {
         await using var gateway = new FakeSmsGateway();
-        var (app, _, _, _) = await SendCodeAsync(gateway, typed: "0151 2345678");
+        var (app, _, _, _, page) = await SendCodeAsync(gateway, typed: "0151 2345678");
         await using var _ = app;
 
+        Assert.Contains("Enter the number in international form", page);
         Assert.Empty(gateway.Requests);
     }
 }
