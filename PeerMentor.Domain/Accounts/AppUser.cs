@@ -25,6 +25,9 @@ public class AppUser : IdentityUser
 
     public bool IsDeleted => DeletedUtc is not null;
 
+    /// <summary>The number to text, once its owner has proved it is theirs with a code; null otherwise.</summary>
+    public string? VerifiedPhone => PhoneNumberConfirmed && !IsDeleted && !string.IsNullOrEmpty(PhoneNumber) ? PhoneNumber : null;
+
     public static AppUser Register(string email, string displayName, string timeZoneId, string requestedRole,
         int yearsOfExperience, string expertise, DateTime nowUtc) => new()
     {

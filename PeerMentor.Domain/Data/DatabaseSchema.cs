@@ -35,6 +35,20 @@ public static class DatabaseSchema
             CREATE INDEX "IX_Outbox_SessionId" ON "Outbox" ("SessionId");
             ALTER TABLE "SentMails" ADD COLUMN "CalendarInvite" text NULL;
             """),
+        // SMS in the outbox and the viewer; masterclass reminders.
+        new(3, """
+            ALTER TABLE "Outbox" ADD COLUMN "Channel" TEXT NOT NULL DEFAULT 'Email';
+            ALTER TABLE "Outbox" ADD COLUMN "FallbackEmail" TEXT NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "EventId" TEXT NULL;
+            CREATE INDEX "IX_Outbox_EventId" ON "Outbox" ("EventId");
+            ALTER TABLE "SentMails" ADD COLUMN "Channel" TEXT NOT NULL DEFAULT 'Email';
+            """, """
+            ALTER TABLE "Outbox" ADD COLUMN "Channel" character varying(16) NOT NULL DEFAULT 'Email';
+            ALTER TABLE "Outbox" ADD COLUMN "FallbackEmail" character varying(320) NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "EventId" uuid NULL;
+            CREATE INDEX "IX_Outbox_EventId" ON "Outbox" ("EventId");
+            ALTER TABLE "SentMails" ADD COLUMN "Channel" character varying(16) NOT NULL DEFAULT 'Email';
+            """),
     ];
 
     /// <summary>

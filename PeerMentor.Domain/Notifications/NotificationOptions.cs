@@ -10,5 +10,11 @@ public sealed class NotificationOptions
     /// </summary>
     public int[]? ReminderMinutes { get; set; }
 
+    /// <summary>
+    /// The session reminder with this lead goes by SMS to people with a verified phone, and every masterclass
+    /// is texted this long before it starts; a text that arrives an hour ahead is easy to forget.
+    /// </summary>
+    public int SmsReminderMinutes { get; set; } = 15;
+
     public IReadOnlyList<int> Reminders => ReminderMinutes ?? DefaultReminderMinutes;
 }

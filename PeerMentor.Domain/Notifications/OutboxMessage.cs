@@ -17,6 +17,13 @@ public enum OutboxKind
     Reminder,
 }
 
+public enum OutboxChannel
+{
+    Email,
+    /// <summary><see cref="OutboxMessage.Recipient"/> is an E.164 phone number and <see cref="OutboxMessage.TextBody"/> the text.</summary>
+    Sms,
+}
+
 /// <summary>
 /// A mail waiting to go out, written in the same transaction as the change that causes it: a
 /// rolled-back change sends nothing and a committed one is never forgotten. The dispatcher claims
@@ -46,6 +53,11 @@ public class OutboxMessage
     public string? CalendarInvite { get; private set; }
     public string? CalendarMethod { get; private set; }
     public string? SkipReason { get; private set; }
+    public OutboxChannel Channel { get; private set; }
+    /// <summary>For an SMS: where an email goes instead if the gateway refuses it for good.</summary>
+    public string? FallbackEmail { get; private set; }
+    /// <summary>For a masterclass reminder: the event it is about.</summary>
+    public Guid? EventId { get; private set; }
 
     public static OutboxMessage Mail(MailMessage message, DateTime nowUtc)
     {
@@ -73,6 +85,55 @@ public class OutboxMessage
         return reminder;
     }
 
+    /// <summary>
+    /// A text message; <paramref name="label"/> names it in the delivery log and becomes the subject of the
+    /// email sent to <paramref name="fallbackEmail"/> if the gateway refuses the text for good.
+    /// </summary>
+    public static OutboxMessage Sms(SmsMessage message, string label, string? fallbackEmail, DateTime nowUtc) => new()
+    {
+        Channel = OutboxChannel.Sms,
+        Recipient = message.To,
+        Subject = label,
+        TextBody = message.Body,
+        FallbackEmail = fallbackEmail,
+        CreatedUtc = nowUtc,
+        NextAttemptUtc = nowUtc,
+    };
+
+    /// <summary>Reminds a student of a masterclass, by SMS or email, due a set time before it starts.</summary>
+    public static OutboxMessage EventReminder(OutboxMessage message, Guid eventId, int minutesBefore, DateTime dueUtc)
+    {
+        if (message.Id != 0 || message.Kind != OutboxKind.Notice) throw new ArgumentException("Make a reminder from a fresh message.", nameof(message));
+        (message.Kind, message.EventId, message.ReminderMinutes, message.NextAttemptUtc) = (OutboxKind.Reminder, eventId, minutesBefore, dueUtc);
+        return message;
+    }
+
+    /// <summary>A session reminder by SMS; see <see cref="Reminder"/>.</summary>
+    public static OutboxMessage SmsReminder(SmsMessage message, string label, string fallbackEmail, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc)
+    {
+        var reminder = Sms(message, label, fallbackEmail, nowUtc);
+        (reminder.Kind, reminder.SessionId, reminder.ReminderMinutes, reminder.NextAttemptUtc) = (OutboxKind.Reminder, sessionId, minutesBefore, dueUtc);
+        return reminder;
+    }
+
+    /// <summary>Who the message is for by email: the recipient of a mail, the fallback address of an SMS.</summary>
+    public string? Email => Channel == OutboxChannel.Email ? Recipient : FallbackEmail;
+
+    public SmsMessage ToSms() => Channel == OutboxChannel.Sms ? new(Recipient, TextBody) : throw new InvalidOperationException("Not an SMS.");
+
+    /// <summary>
+    /// The same news by email, for an SMS that can no longer go out; it keeps the reminder's session or event,
+    /// so it is still skipped if that has started by the time it is sent.
+    /// </summary>
+    public OutboxMessage? EmailFallback(DateTime nowUtc)
+    {
+        if (Channel != OutboxChannel.Sms || FallbackEmail is null) return null;
+        var mail = Mail(new MailMessage(FallbackEmail, Subject, TextBody + "\n\n(We could not send this by SMS.)\n\n— PeerMentor",
+            $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>(We could not send this by SMS.)</p><p>— PeerMentor</p>"), nowUtc);
+        (mail.Kind, mail.SessionId, mail.EventId, mail.ReminderMinutes) = (Kind, SessionId, EventId, ReminderMinutes);
+        return mail;
+    }
+
     public MailMessage ToMail() => new(Recipient, Subject, TextBody, HtmlBody,
         CalendarInvite is null ? null : [MailAttachment.Invite(CalendarInvite, CalendarMethod ?? "REQUEST")]);
 
@@ -81,6 +142,14 @@ public class OutboxMessage
     {
         if (Kind != OutboxKind.Reminder || Status != DeliveryStatus.Queued) throw new InvalidOperationException("Only queued reminders move.");
         (Subject, TextBody, HtmlBody, NextAttemptUtc) = (message.Subject, message.TextBody, message.HtmlBody, dueUtc);
+    }
+
+    /// <summary>Like <see cref="Move(MailMessage, DateTime)"/>, taking the text from a freshly composed reminder on the same channel.</summary>
+    public void Move(OutboxMessage replacement)
+    {
+        if (Kind != OutboxKind.Reminder || Status != DeliveryStatus.Queued || replacement.Channel != Channel)
+            throw new InvalidOperationException("Only queued reminders move, and only on their own channel.");
+        (Subject, TextBody, HtmlBody, NextAttemptUtc) = (replacement.Subject, replacement.TextBody, replacement.HtmlBody, replacement.NextAttemptUtc);
     }
 
     public void Skip(string reason)
@@ -107,6 +176,15 @@ public class OutboxMessage
         (LeaseOwner, LeaseUntilUtc) = (null, null);
         if (Attempts >= MaxAttempts) { Status = DeliveryStatus.Dead; return; }
         NextAttemptUtc = nowUtc + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Attempts - 1)));
+    }
+
+    /// <summary>The provider refused the message for good (e.g. an invalid number): retrying would fail the same way.</summary>
+    public void MarkRejected(string error)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        (LeaseOwner, LeaseUntilUtc) = (null, null);
+        Status = DeliveryStatus.Dead;
     }
 
     public void Retry(DateTime nowUtc)

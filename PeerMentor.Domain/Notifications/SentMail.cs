@@ -27,7 +27,7 @@ public interface IMailSender
     Task SendAsync(MailMessage message, CancellationToken cancellationToken = default);
 }
 
-/// <summary>A mail kept for the in-app mail viewer instead of being sent over SMTP.</summary>
+/// <summary>A mail (or, with <see cref="Channel"/> Sms, a text message) kept for the in-app viewer instead of being sent.</summary>
 public class SentMail
 {
     public long Id { get; private set; }
@@ -37,6 +37,16 @@ public class SentMail
     public string HtmlBody { get; private set; } = "";
     public string? CalendarInvite { get; private set; }
     public DateTime CreatedUtc { get; private set; }
+    public OutboxChannel Channel { get; private set; }
+
+    public static SentMail From(SmsMessage message, DateTime nowUtc) => new()
+    {
+        Channel = OutboxChannel.Sms,
+        To = message.To,
+        Subject = message.Body.Length > 60 ? message.Body[..60] + "…" : message.Body,
+        TextBody = message.Body,
+        CreatedUtc = nowUtc,
+    };
 
     public static SentMail From(MailMessage message, DateTime nowUtc) => new()
     {

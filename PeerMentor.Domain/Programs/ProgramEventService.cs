@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
@@ -7,9 +8,17 @@ using PeerMentor.Domain.Scheduling;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Masterclasses and events: admins for any audience, mentors for their program or their own group.</summary>
-public sealed class ProgramEventService(AppDbContext db, TimeProvider clock)
+public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications)
 {
+    public const string EventGone = "the event was removed";
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Null when a due masterclass reminder should be sent; otherwise why not (same "missed" rule as sessions).</summary>
+    public static string? WhyNotRemind(DateTime? eventStartUtc, DateTime nowUtc) =>
+        eventStartUtc is null ? EventGone
+        : eventStartUtc <= nowUtc ? SessionReminders.Missed
+        : null;
 
     public async Task<(Result Result, Guid? Id)> CreateAsync(string userId, bool isAdmin, Guid programId, EventInput input)
     {
@@ -55,6 +64,27 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock)
                 (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + "\nIt is on your PeerMentor calendar.\n\n— PeerMentor",
                 $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
                 $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your PeerMentor calendar.</p>"), Now));
+            QueueReminder(program, created, student);
+        }
+    }
+
+    /// <summary>
+    /// A text shortly before the start to each student with a verified phone, an email to the others; queued with
+    /// the event so it cannot be forgotten, and skipped by the dispatcher if the event is gone or has started.
+    /// </summary>
+    private void QueueReminder(MentoringProgram program, ProgramEvent created, AppUser student)
+    {
+        var lead = notifications.Value.SmsReminderMinutes;
+        foreach (var (minutes, due) in SessionReminders.Plan(created.StartUtc, [lead], Now))
+        {
+            var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
+            var text = $"PeerMentor: {created.Title} ({program.Name}) starts {when}." + (created.MeetingUrl is null ? "" : $" Join: {created.MeetingUrl}");
+            var subject = $"Reminder: {created.Title}, {when}";
+            var message = student.VerifiedPhone is { } phone
+                ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now)
+                : OutboxMessage.Mail(new MailMessage(student.Email!, subject, $"Hi {student.DisplayName},\n\n{text}\n\n— PeerMentor",
+                    $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now);
+            db.Outbox.Add(OutboxMessage.EventReminder(message, created.Id, minutes, due));
         }
     }
 }

@@ -40,6 +40,14 @@ public static class SessionEmails
             session.MeetingUrl is null ? $"Agenda: {session.Agenda}" : $"Join: {session.MeetingUrl}");
     }
 
+    /// <summary>The reminder as a text message: short, the time in the recipient's zone with its offset.</summary>
+    public static SmsMessage ReminderText(Session session, AppUser mentor, AppUser student, AppUser recipient, string phone)
+    {
+        var other = recipient.Id == mentor.Id ? student : mentor;
+        return new SmsMessage(phone, $"PeerMentor: your session with {other.DisplayName} starts {When(session, recipient)}."
+            + (session.MeetingUrl is null ? "" : $" Join: {session.MeetingUrl}"));
+    }
+
     public static MailMessage Answered(Session session, AppUser mentor, AppUser student) => Compose(student, session,
         $"Your session request to {mentor.DisplayName} was {session.Describe()}",
         $"Your request for {When(session, student)} was {session.Describe()}.",

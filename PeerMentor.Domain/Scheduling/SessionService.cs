@@ -330,11 +330,15 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             foreach (var recipient in new[] { mentor, student }.Where(p => !p.IsDeleted))
             {
                 var mail = SessionEmails.Reminder(session, mentor, student, recipient);
-                var existing = queued.FirstOrDefault(r => r.ReminderMinutes == minutes && r.Recipient == mail.To && !moved.Contains(r));
-                if (existing is null) db.Outbox.Add(OutboxMessage.Reminder(mail, session.Id, minutes, due, Now));
+                var reminder = minutes == notifications.Value.SmsReminderMinutes && recipient.VerifiedPhone is { } phone
+                    ? OutboxMessage.SmsReminder(SessionEmails.ReminderText(session, mentor, student, recipient, phone), mail.Subject, mail.To, session.Id, minutes, due, Now)
+                    : OutboxMessage.Reminder(mail, session.Id, minutes, due, Now);
+                // A person who verified (or lost) a phone since booking gets the new channel; the old reminder is skipped below.
+                var existing = queued.FirstOrDefault(r => r.ReminderMinutes == minutes && r.Email == mail.To && r.Channel == reminder.Channel && !moved.Contains(r));
+                if (existing is null) db.Outbox.Add(reminder);
                 else
                 {
-                    existing.Move(mail, due);
+                    existing.Move(reminder);
                     moved.Add(existing);
                 }
             }

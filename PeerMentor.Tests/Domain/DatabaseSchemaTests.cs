@@ -31,7 +31,7 @@ public class DatabaseSchemaTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
-    public async Task A_version_1_database_gains_the_outbox_columns_for_reminders_and_invites(DatabaseKind kind)
+    public async Task A_version_1_database_gains_the_outbox_columns_for_reminders_invites_and_sms(DatabaseKind kind)
     {
         var database = await TestDatabase.CreateAsync(kind);
         await using (var first = new AppFactory(database, smtp: null))
@@ -46,6 +46,11 @@ public class DatabaseSchemaTests
                 ALTER TABLE "Outbox" DROP COLUMN "CalendarMethod";
                 ALTER TABLE "Outbox" DROP COLUMN "SkipReason";
                 ALTER TABLE "SentMails" DROP COLUMN "CalendarInvite";
+                DROP INDEX "IX_Outbox_EventId";
+                ALTER TABLE "Outbox" DROP COLUMN "Channel";
+                ALTER TABLE "Outbox" DROP COLUMN "FallbackEmail";
+                ALTER TABLE "Outbox" DROP COLUMN "EventId";
+                ALTER TABLE "SentMails" DROP COLUMN "Channel";
                 UPDATE "SchemaVersions" SET "Version" = 1;
                 """));
         }
@@ -57,10 +62,12 @@ public class DatabaseSchemaTests
         {
             var db = s.GetRequiredService<AppDbContext>();
             db.Outbox.Add(OutboxMessage.Reminder(mail, Guid.NewGuid(), 15, DateTime.UtcNow.AddDays(1), DateTime.UtcNow));
+            db.Outbox.Add(OutboxMessage.Sms(new SmsMessage("+4915123456789", "Hi"), "Reminder", "a@example.com", DateTime.UtcNow));
             await db.SaveChangesAsync();
         });
-        var saved = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().SingleAsync());
+        var saved = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
-        Assert.Equal((OutboxKind.Reminder, 15, "REQUEST"), (saved.Kind, saved.ReminderMinutes, saved.CalendarMethod));
+        Assert.Equal((OutboxKind.Reminder, 15, "REQUEST"), (saved[0].Kind, saved[0].ReminderMinutes, saved[0].CalendarMethod));
+        Assert.Equal((OutboxChannel.Sms, "a@example.com"), (saved[1].Channel, saved[1].FallbackEmail));
     }
 }

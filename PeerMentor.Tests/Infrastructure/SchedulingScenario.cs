@@ -25,11 +25,11 @@ public sealed class SchedulingScenario : IAsyncDisposable
     public string MentorId { get; }
 
     public static async Task<SchedulingScenario> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool autoAccept = false, bool smtp = false,
-        DateTime? nowUtc = null)
+        DateTime? nowUtc = null, FakeSmsGateway? sms = null)
     {
         var clock = new ManualClock(new DateTimeOffset(nowUtc ?? new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc)));
-        var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null,
-            new Dictionary<string, string?> { ["Notifications:Dispatcher:PollSeconds"] = "3600" })
+        var settings = new Dictionary<string, string?>(sms?.Settings ?? []) { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+        var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, settings)
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
         };
@@ -62,6 +62,15 @@ public sealed class SchedulingScenario : IAsyncDisposable
 
     public Task<List<OutboxMessage>> OutboxAsync() =>
         App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    /// <summary>Gives a person a number they have proved is theirs (the verification itself is tested through the page).</summary>
+    public Task VerifyPhoneAsync(string userId, string phone) => App.RunAsync(async s =>
+    {
+        var db = s.GetRequiredService<AppDbContext>();
+        var user = await db.Users.SingleAsync(u => u.Id == userId);
+        (user.PhoneNumber, user.PhoneNumberConfirmed) = (phone, true);
+        await db.SaveChangesAsync();
+    });
 
     public Task<string> EmailOfAsync(string userId) =>
         App.RunAsync(s => s.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId).Select(u => u.Email!).SingleAsync());

@@ -12,6 +12,12 @@ public static class AdapterSetup
         else services.AddScoped<IMailSender, ViewerMailSender>();
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));
         services.AddSingleton<FileStorage>();
+
+        var sms = configuration.GetSection("Sms");
+        services.Configure<SmsOptions>(sms);
+        // The sender applies Sms:TimeoutSeconds itself, so HttpClient's own 100 s limit never decides.
+        if (sms.Get<SmsOptions>()?.UsesGateway == true) services.AddHttpClient<ISmsSender, TwilioSmsSender>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        else services.AddScoped<ISmsSender, ViewerSmsSender>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
+using PeerMentor.Domain.Programs;
 using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Web.Jobs;
@@ -48,6 +49,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
+        var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Outbox
             .Where(m => m.Status == DeliveryStatus.Queued && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
@@ -62,20 +64,16 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             if (claimed == 0) continue;
 
             var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            if (message.SessionId is { } sessionId && message.Kind == OutboxKind.Reminder)
+            if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason)
             {
-                var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-                    .Select(s => new { s.Status, s.StartUtc }).FirstOrDefaultAsync(cancellationToken);
-                if (SessionReminders.WhyNotSend(session?.Status, session?.StartUtc, clock.GetUtcNow().UtcDateTime) is { } reason)
-                {
-                    message.Skip(reason);
-                    await db.SaveChangesAsync(cancellationToken);
-                    continue;
-                }
+                message.Skip(reason);
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
             }
             try
             {
-                await sender.SendAsync(message.ToMail(), cancellationToken);
+                if (message.Channel == OutboxChannel.Sms) await sms.SendAsync(message.ToSms(), cancellationToken);
+                else await sender.SendAsync(message.ToMail(), cancellationToken);
                 message.MarkSent(clock.GetUtcNow().UtcDateTime);
             }
             catch (MailDeliveryException ex)
@@ -83,8 +81,35 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
                 message.MarkFailed(ex.Message, clock.GetUtcNow().UtcDateTime);
                 logger.LogWarning("Mail {Id} to {Recipient} failed (attempt {Attempts}): {Error}", id, message.Recipient, message.Attempts, ex.Message);
             }
+            catch (SmsDeliveryException ex)
+            {
+                if (ex.Permanent) message.MarkRejected(ex.Message);
+                else message.MarkFailed(ex.Message, clock.GetUtcNow().UtcDateTime);
+                logger.LogWarning("SMS {Id} failed (attempt {Attempts}, permanent: {Permanent}): {Error}", id, message.Attempts, ex.Permanent, ex.Message);
+                // A text that will never arrive still owes its news: send it by email instead.
+                if (message.Status == DeliveryStatus.Dead && message.EmailFallback(clock.GetUtcNow().UtcDateTime) is { } fallback) db.Outbox.Add(fallback);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         return due.Count;
+    }
+
+    /// <summary>Reminders that come due after their session or masterclass started, or once it is gone, are skipped.</summary>
+    private async Task<string?> WhyNotSendAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind != OutboxKind.Reminder) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (message.SessionId is { } sessionId)
+        {
+            var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.Status, s.StartUtc }).FirstOrDefaultAsync(cancellationToken);
+            return SessionReminders.WhyNotSend(session?.Status, session?.StartUtc, now);
+        }
+        if (message.EventId is { } eventId)
+        {
+            var start = await db.Set<ProgramEvent>().Where(e => e.Id == eventId).Select(e => (DateTime?)e.StartUtc).FirstOrDefaultAsync(cancellationToken);
+            return ProgramEventService.WhyNotRemind(start, now);
+        }
+        return null;
     }
 }

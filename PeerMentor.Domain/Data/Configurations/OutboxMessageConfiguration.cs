@@ -16,6 +16,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         message.Property(m => m.Kind).HasConversion<string>().HasMaxLength(16);
         message.Property(m => m.CalendarMethod).HasMaxLength(16);
         message.Property(m => m.SkipReason).HasMaxLength(300);
+        message.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        message.Property(m => m.FallbackEmail).HasMaxLength(320);
+        message.HasIndex(m => m.EventId);
         message.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         message.HasIndex(m => m.SessionId);
     }

@@ -10,6 +10,7 @@ public sealed class SentMailConfiguration : IEntityTypeConfiguration<SentMail>
     {
         mail.Property(m => m.To).HasMaxLength(320);
         mail.Property(m => m.Subject).HasMaxLength(300);
+        mail.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
         mail.HasIndex(m => m.CreatedUtc);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Tests.Infrastructure;
 
@@ -70,7 +71,7 @@ public class ProgramEventTests
 
         foreach (var member in new[] { world.MentorId, other, mine, theirs }) Assert.Contains(id!.Value, await VisibleAsync(world, member));
         Assert.DoesNotContain(id!.Value, await VisibleAsync(world, outsider));
-        Assert.Equal(2, await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.CountAsync(m => m.Subject.Contains("System design masterclass"))));
+        Assert.Equal(2, await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.CountAsync(m => m.Kind == OutboxKind.Notice && m.Subject.Contains("System design masterclass"))));
     }
 
     [Fact]
