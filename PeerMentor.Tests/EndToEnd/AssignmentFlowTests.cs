@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
@@ -17,14 +16,7 @@ public class AssignmentFlowTests
         var baseUrl = app.StartKestrel();
         var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
         var student = await app.CreateAsync(Roles.Student, "Sara Student");
-        await app.RunAsync(async s =>
-        {
-            var programs = s.GetRequiredService<ProgramService>();
-            var (_, id) = await programs.CreateAsync(new ProgramInput("Assignment cohort", DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), 5));
-            await programs.AddMemberAsync(id!.Value, mentor.Id);
-            await programs.AddMemberAsync(id.Value, student.Id);
-            await programs.AssignAsync(id.Value);
-        });
+        await app.CreateProgramAsync("Assignment cohort", assign: true, mentor, student);
         var localDue = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(3), "Europe/Berlin").Date.AddHours(23).AddMinutes(30);
         await using var mentorContext = await Browser.NewContextAsync(baseUrl);
         var mentorPage = await mentorContext.NewPageAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
@@ -18,13 +17,7 @@ public class MasterclassFlowTests
         var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
         var student = await app.CreateAsync(Roles.Student, "Sara Student");
         var outsider = await app.CreateAsync(Roles.Student, "Otto Outsider");
-        await app.RunAsync(async s =>
-        {
-            var programs = s.GetRequiredService<ProgramService>();
-            var (_, id) = await programs.CreateAsync(new ProgramInput("Masterclass cohort", DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), 5));
-            await programs.AddMemberAsync(id!.Value, mentor.Id);
-            await programs.AddMemberAsync(id.Value, student.Id);
-        });
+        await app.CreateProgramAsync("Masterclass cohort", assign: false, mentor, student);
         var localStart = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(3), "Europe/Berlin").Date.AddHours(18);
         await using var context = await Browser.NewContextAsync(baseUrl);
         var page = await context.NewPageAsync();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
@@ -16,14 +15,7 @@ public class ReviewFlowTests
         var baseUrl = app.StartKestrel();
         var mentor = await app.CreateAsync(Roles.Mentor, "Rita Reviewer");
         var student = await app.CreateAsync(Roles.Student, "Riley Student");
-        await app.RunAsync(async s =>
-        {
-            var programs = s.GetRequiredService<ProgramService>();
-            var (_, id) = await programs.CreateAsync(new ProgramInput("Review cohort", DateOnly.FromDateTime(DateTime.UtcNow), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), 5));
-            await programs.AddMemberAsync(id!.Value, mentor.Id);
-            await programs.AddMemberAsync(id.Value, student.Id);
-            await programs.AssignAsync(id.Value);
-        });
+        await app.CreateProgramAsync("Review cohort", assign: true, mentor, student);
         await using var context = await Browser.NewContextAsync(baseUrl);
         var page = await context.NewPageAsync();
         await page.SignInAsync(mentor);
