@@ -44,11 +44,13 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         return new MentorProfile(mentor, availability ?? MentorAvailability.For(mentorId));
     }
 
+    /// <summary>Free slots of the given length, or of the mentor's shortest offered length when none is given.</summary>
     public async Task<(Result Result, IReadOnlyList<Interval> Slots)> FreeSlotsAsync(
-        string mentorId, string? studentId, int minutes, DateTime fromUtc, DateTime toUtc)
+        string mentorId, string? studentId, int? length, DateTime fromUtc, DateTime toUtc)
     {
         var profile = await FindMentorAsync(mentorId);
         if (profile is null) return (Result.Missing("That mentor"), []);
+        var minutes = length ?? profile.Availability.Lengths[0];
         if (!profile.Availability.Lengths.Contains(minutes))
             return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", profile.Availability.Lengths)} minutes."), []);
         var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes);

@@ -29,8 +29,7 @@ public static class SchedulingEndpoints
             var end = (to ?? start.AddDays(14)).ToUniversalTime();
             if (end <= start || end - start > TimeSpan.FromDays(62))
                 return ApiResults.Problem(PeerMentor.Domain.Result.Fail("to", "Ask for a window that ends after it starts and spans at most 62 days."));
-            var profile = await sessions.FindMentorAsync(mentorId);
-            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes ?? profile?.Availability.Lengths[0] ?? 60, start, end);
+            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes, start, end);
             return ApiResults.OkOr(result, () => TypedResults.Ok(slots.Select(s => new SlotDto(s.StartUtc, s.EndUtc))));
         }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student, AuthenticationSchemes = AuthSetup.ApiSchemes });
 
