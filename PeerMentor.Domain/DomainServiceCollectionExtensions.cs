@@ -22,7 +22,7 @@ public static class DomainServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
         Action<DbContextOptionsBuilder> configure = provider switch
         {
-            "Sqlite" => options => options.UseSqlite(ResolveSqlitePath(connectionString, contentRoot)),
+            "Sqlite" => options => options.UseSqlite(ResolveSqlitePath(connectionString, contentRoot)).AddInterceptors(new SqliteDurability()),
             "Postgres" => options => options.UseNpgsql(connectionString),
             _ => throw new InvalidOperationException($"Database:Provider must be \"Sqlite\" or \"Postgres\", not \"{provider}\"."),
         };

@@ -60,4 +60,8 @@ public class SentMail
 }
 
 /// <summary>Thrown by an <see cref="IMailSender"/> when the mail could not be handed to the mail system.</summary>
-public sealed class MailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The mail could not be handed over; <paramref name="permanent"/> when trying again would fail the same way (a bad address, a 5xx answer).</summary>
+public sealed class MailDeliveryException(string message, Exception? inner = null, bool permanent = false) : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+}

@@ -32,7 +32,9 @@ public sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<SmtpM
     public async Task SendAsync(DomainMail message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        using var mail = new System.Net.Mail.MailMessage(new MailAddress(settings.From), new MailAddress(message.To))
+        if (!MailAddress.TryCreate(message.To, out var to))
+            throw new MailDeliveryException($"\"{message.To}\" is not a valid email address.", permanent: true);
+        using var mail = new System.Net.Mail.MailMessage(new MailAddress(settings.From), to)
         {
             Subject = message.Subject,
             SubjectEncoding = System.Text.Encoding.UTF8,
@@ -60,6 +62,12 @@ public sealed class SmtpMailSender(IOptions<EmailOptions> options, ILogger<SmtpM
         try
         {
             await client.SendMailAsync(mail, cancellationToken);
+        }
+        catch (SmtpException ex) when ((int)ex.StatusCode is >= 500 and < 600)
+        {
+            // RFC 5321: a 5yz reply is a permanent failure; sending the same mail again would get the same answer.
+            logger.LogWarning(ex, "SMTP server {Host}:{Port} refused the mail for good", settings.Smtp.Host, settings.Smtp.Port);
+            throw new MailDeliveryException($"The mail server {settings.Smtp.Host}:{settings.Smtp.Port} refused the mail: {ex.Message}", ex, permanent: true);
         }
         catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
         {

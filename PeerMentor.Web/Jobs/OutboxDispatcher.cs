@@ -10,29 +10,42 @@ namespace PeerMentor.Web.Jobs;
 public sealed class DispatcherOptions
 {
     public double PollSeconds { get; set; } = 2;
+    /// <summary>How long a claimed batch is reserved for this instance; a message is only started in the first half of it.</summary>
     public double LeaseSeconds { get; set; } = 60;
+    /// <summary>Messages claimed at once.</summary>
+    public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// Lanes sending at the same time, each with its own connection to the mail server and the database. System.Net.Mail
+    /// waits about 40 ms per message for the server's delayed ACK (it cannot turn Nagle off), so throughput comes from lanes.
+    /// </summary>
+    public int Lanes { get; set; } = 8;
 }
 
 /// <summary>
-/// Delivers queued outbox mail. Each message is claimed with a lease by a conditional UPDATE, so with
-/// several app instances on one database exactly one sends it; a crash between sending and recording
-/// "sent" can repeat that one message after the lease runs out, never lose it. A reminder that comes due
-/// after its session started (the app was down, say) is skipped as missed rather than sent late.
+/// Delivers queued outbox messages. A batch is claimed with one conditional UPDATE that writes a lease, so with
+/// several app instances on one database exactly one sends each message. The batch is split into lanes by
+/// recipient (one person's messages stay in order) that send in parallel, and each message is recorded as sent
+/// in its own commit right after the server accepted it: a crash between the two can repeat only the messages
+/// in flight, never lose one. A reminder that comes due after its session started (the app was down, say) is
+/// skipped as missed rather than sent late.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DispatcherOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 50;
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private long _batches;
+
+    private DispatcherOptions Settings => options.Value;
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.PollSeconds), clock);
         do
         {
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) == BatchSize) { }
+                while (await DispatchBatchAsync(stoppingToken) == Settings.BatchSize) { }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -43,62 +56,90 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Sends what is due now; returns how many messages it looked at.</summary>
+    /// <summary>Claims and sends what is due now; returns how many messages it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken = default)
+    {
+        var (batch, leaseUntil) = await ClaimAsync(cancellationToken);
+        if (batch.Count == 0) return 0;
+        // Start a message only while half the lease is left, so its send and its "sent" finish before anyone may reclaim it.
+        var startBy = leaseUntil.AddSeconds(-Settings.LeaseSeconds / 2);
+        var lanes = batch.GroupBy(m => (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(m.Recipient) % (uint)Math.Max(1, Settings.Lanes));
+        await Task.WhenAll(lanes.Select(lane => SendLaneAsync(lane.Select(m => m.Id).ToList(), startBy, cancellationToken)));
+        return batch.Count;
+    }
+
+    private async Task<(List<(long Id, string Recipient)> Batch, DateTime LeaseUntil)> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = Now;
+        var leaseUntil = now.AddSeconds(Settings.LeaseSeconds);
+        var token = $"{_owner}/{Interlocked.Increment(ref _batches)}";
+        var due = await db.Outbox
+            .Where(m => m.Status == DeliveryStatus.Queued && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(Settings.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0) return ([], leaseUntil);
+        // The same conditions again inside the UPDATE: a row another instance claimed meanwhile is left to it.
+        await db.Outbox
+            .Where(m => due.Contains(m.Id) && m.Status == DeliveryStatus.Queued && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, token).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
+        var claimed = await db.Outbox.Where(m => m.LeaseOwner == token).OrderBy(m => m.Id)
+            .Select(m => new { m.Id, m.Recipient }).ToListAsync(cancellationToken);
+        return (claimed.Select(m => (m.Id, m.Recipient)).ToList(), leaseUntil);
+    }
+
+    private async Task SendLaneAsync(List<long> ids, DateTime startBy, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
         var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox
-            .Where(m => m.Status == DeliveryStatus.Queued && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
-            .OrderBy(m => m.Id).Select(m => m.Id).Take(BatchSize).ToListAsync(cancellationToken);
-
-        foreach (var id in due)
+        foreach (var id in ids)
         {
-            var leaseUntil = now.AddSeconds(options.Value.LeaseSeconds);
-            var claimed = await db.Outbox
-                .Where(m => m.Id == id && m.Status == DeliveryStatus.Queued && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, _owner).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
-            if (claimed == 0) continue;
-
+            // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
+            if (Now > startBy || cancellationToken.IsCancellationRequested) return;
             var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason)
-            {
-                message.Skip(reason);
-                await db.SaveChangesAsync(cancellationToken);
-                continue;
-            }
-            try
-            {
-                if (message.Channel == OutboxChannel.Sms) await sms.SendAsync(message.ToSms(), cancellationToken);
-                else await sender.SendAsync(message.ToMail(), cancellationToken);
-                message.MarkSent(clock.GetUtcNow().UtcDateTime);
-            }
-            catch (MailDeliveryException ex)
-            {
-                message.MarkFailed(ex.Message, clock.GetUtcNow().UtcDateTime);
-                logger.LogWarning("Mail {Id} to {Recipient} failed (attempt {Attempts}): {Error}", id, message.Recipient, message.Attempts, ex.Message);
-            }
-            catch (SmsDeliveryException ex)
-            {
-                if (ex.Permanent) message.MarkRejected(ex.Message);
-                else message.MarkFailed(ex.Message, clock.GetUtcNow().UtcDateTime);
-                logger.LogWarning("SMS {Id} failed (attempt {Attempts}, permanent: {Permanent}): {Error}", id, message.Attempts, ex.Permanent, ex.Message);
-                // A text that will never arrive still owes its news: send it by email instead.
-                if (message.Status == DeliveryStatus.Dead && message.EmailFallback(clock.GetUtcNow().UtcDateTime) is { } fallback) db.Outbox.Add(fallback);
-            }
+            if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
+            else await SendAsync(db, message, sender, sms, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
-        return due.Count;
+    }
+
+    private async Task SendAsync(AppDbContext db, OutboxMessage message, IMailSender sender, ISmsSender sms, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (message.Channel == OutboxChannel.Sms) await sms.SendAsync(message.ToSms(), cancellationToken);
+            else await sender.SendAsync(message.ToMail(), cancellationToken);
+            message.MarkSent(Now);
+        }
+        catch (MailDeliveryException ex)
+        {
+            if (ex.Permanent) message.MarkRejected(ex.Message);
+            else message.MarkFailed(ex.Message, Now);
+            logger.LogWarning("Mail {Id} to {Recipient} failed (attempt {Attempts}, permanent: {Permanent}): {Error}", message.Id, message.Recipient, message.Attempts, ex.Permanent, ex.Message);
+        }
+        catch (SmsDeliveryException ex)
+        {
+            if (ex.Permanent) message.MarkRejected(ex.Message);
+            else message.MarkFailed(ex.Message, Now);
+            logger.LogWarning("SMS {Id} failed (attempt {Attempts}, permanent: {Permanent}): {Error}", message.Id, message.Attempts, ex.Permanent, ex.Message);
+            // A text that will never arrive still owes its news: send it by email instead.
+            if (message.Status == DeliveryStatus.Dead && message.EmailFallback(Now) is { } fallback) db.Outbox.Add(fallback);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault of our own (a malformed address, say) must not stop the others: it backs off and shows in the delivery log.
+            message.MarkFailed($"Could not send: {ex.Message}", Now);
+            logger.LogError(ex, "Outbox message {Id} could not be sent", message.Id);
+        }
     }
 
     /// <summary>Reminders that come due after their session or masterclass started, or once it is gone, are skipped.</summary>
     private async Task<string?> WhyNotSendAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Kind != OutboxKind.Reminder) return null;
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
         if (message.SessionId is { } sessionId)
         {
             var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)

@@ -13,7 +13,7 @@ namespace PeerMentor.Bench;
 /// </summary>
 internal static class OutboxBench
 {
-    private const int Bulk = 10_000;
+    private static readonly int Bulk = int.TryParse(Environment.GetEnvironmentVariable("PM_BENCH_OUTBOX_MAILS"), out var n) ? n : 10_000;
     private const int Singles = 40;
     private const string PollSeconds = "0.2";
 

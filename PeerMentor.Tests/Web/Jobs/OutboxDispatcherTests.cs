@@ -37,6 +37,42 @@ public class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task One_persons_mails_arrive_in_the_order_they_were_written_while_lanes_send_in_parallel()
+    {
+        await using var app = await AppFactory.CreateAsync(extra: QuietDispatcher);
+        var reader = TestUsers.NewEmail("ordered");
+        var others = Enumerable.Range(0, 12).Select(i => TestUsers.NewEmail($"other{i}")).ToArray();
+        await EnqueueAsync(app, Enumerable.Range(0, 60).Select(i => i % 2 == 0
+            ? new MailMessage(reader, $"Step {i / 2:D2}", "t", "h")
+            : new MailMessage(others[i % others.Length], $"Noise {i}", "t", "h")));
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        while (await dispatcher.DispatchBatchAsync() > 0) { }
+
+        var smtp = await SmtpSink.InstanceAsync();
+        await smtp.WaitForMailAsync(reader, _ => smtp.MailTo(reader).Count >= 30);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => $"Step {i:D2}"), smtp.MailTo(reader).Select(m => m.Subject));
+        Assert.All(await OutboxAsync(app), m => Assert.Equal(DeliveryStatus.Sent, m.Status));
+    }
+
+    [Fact]
+    public async Task A_mail_to_a_malformed_address_is_given_up_at_once_with_the_reason_and_the_rest_go_out()
+    {
+        await using var app = await AppFactory.CreateAsync(extra: QuietDispatcher);
+        var good = TestUsers.NewEmail("good");
+        await EnqueueAsync(app, [new MailMessage("not an address", "Broken", "t", "h"), new MailMessage(good, "Fine", "t", "h")]);
+
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync();
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(good, m => m.Subject == "Fine");
+        var messages = await OutboxAsync(app);
+        var broken = messages.Single(m => m.Subject == "Broken");
+        Assert.Equal((DeliveryStatus.Dead, 1), (broken.Status, broken.Attempts));
+        Assert.Contains("is not a valid email address", broken.LastError);
+        Assert.Equal(DeliveryStatus.Sent, messages.Single(m => m.Subject == "Fine").Status);
+    }
+
+    [Fact]
     public async Task When_the_smtp_server_is_down_the_mail_stays_queued_with_the_reason_and_a_later_retry()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false, extra: new Dictionary<string, string?>(QuietDispatcher)
