@@ -24,6 +24,7 @@ public static class Startup
         services.AddRadzenComponents();
         services.AddHttpContextAccessor();
         services.AddSingleton<StartupBanner>();
+        services.AddSingleton(sp => new PeerMentor.Domain.Notifications.AppLinks(() => PublicBase(sp)));
         services.AddScoped<PeerMentor.Web.Components.Admin.AdminActions>();
         services.AddScoped<PeerMentor.Web.Components.Shared.ScopedActions>();
         return services;
@@ -44,6 +45,17 @@ public static class Startup
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) })
                     : RateLimitPartition.GetNoLimiter("none"));
         });
+
+    /// <summary>App:PublicUrl (set it behind a proxy), else the first address the server listens on, else localhost.</summary>
+    private static Uri PublicBase(IServiceProvider services)
+    {
+        if (services.GetRequiredService<IConfiguration>()["App:PublicUrl"] is { Length: > 0 } configured) return new Uri(configured);
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return new Uri("http://localhost/");
+        // A server bound to every interface is still reached by name, not by 0.0.0.0.
+        return new Uri(address.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+    }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

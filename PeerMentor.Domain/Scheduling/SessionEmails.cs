@@ -6,32 +6,33 @@ namespace PeerMentor.Domain.Scheduling;
 
 /// <summary>
 /// Session mails. Each states the time in the recipient's own zone, with its UTC offset; those that book, move
-/// or cancel a session carry its calendar invite, so both parties' calendars follow every change.
+/// or cancel a session carry its calendar invite, so both parties' calendars follow every change, and every mail
+/// links to the session's page.
 /// </summary>
-public static class SessionEmails
+public sealed class SessionEmails(AppLinks links)
 {
-    public static MailMessage Requested(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
+    public MailMessage Requested(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
         $"New session request from {student.DisplayName}",
         $"{student.DisplayName} asks for a session on {When(session, mentor)}.",
         $"Agenda: {session.Agenda}");
 
-    public static MailMessage Accepted(Session session, AppUser mentor, AppUser student) => Compose(student, session,
+    public MailMessage Accepted(Session session, AppUser mentor, AppUser student) => Compose(student, session,
         $"Session with {mentor.DisplayName} confirmed",
         $"{mentor.DisplayName} accepted your session on {When(session, student)}.",
         session.MeetingUrl is null ? null : $"Join: {session.MeetingUrl}", SessionInvite.For(session, mentor, student));
 
-    public static MailMessage Booked(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
+    public MailMessage Booked(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
         $"{student.DisplayName} booked a session",
         $"{student.DisplayName} booked a session with you on {When(session, mentor)}.",
         $"Agenda: {session.Agenda}", SessionInvite.For(session, mentor, student));
 
     /// <summary>The mentor's own copy of a request they accepted, so the session reaches their calendar too.</summary>
-    public static MailMessage AcceptedByYou(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
+    public MailMessage AcceptedByYou(Session session, AppUser mentor, AppUser student) => Compose(mentor, session,
         $"You accepted {student.DisplayName}'s session",
         $"You accepted the session with {student.DisplayName} on {When(session, mentor)}.",
         $"Agenda: {session.Agenda}", SessionInvite.For(session, mentor, student));
 
-    public static MailMessage Reminder(Session session, AppUser mentor, AppUser student, AppUser recipient)
+    public MailMessage Reminder(Session session, AppUser mentor, AppUser student, AppUser recipient)
     {
         var other = recipient.Id == mentor.Id ? student : mentor;
         return Compose(recipient, session,
@@ -48,37 +49,42 @@ public static class SessionEmails
             + (session.MeetingUrl is null ? "" : $" Join: {session.MeetingUrl}"));
     }
 
-    public static MailMessage Answered(Session session, AppUser mentor, AppUser student) => Compose(student, session,
+    public MailMessage Answered(Session session, AppUser mentor, AppUser student) => Compose(student, session,
         $"Your session request to {mentor.DisplayName} was {session.Describe()}",
         $"Your request for {When(session, student)} was {session.Describe()}.",
         session.StatusReason is null ? null : $"Reason: {session.StatusReason}");
 
     /// <summary><paramref name="invite"/> is null when no invite was ever sent (a request withdrawn before it was accepted).</summary>
-    public static MailMessage Cancelled(Session session, AppUser recipient, AppUser by, MailAttachment? invite) => Compose(recipient, session,
+    public MailMessage Cancelled(Session session, AppUser recipient, AppUser by, MailAttachment? invite) => Compose(recipient, session,
         recipient.Id == by.Id ? "You cancelled a session" : $"Session cancelled by {by.DisplayName}",
         $"{(recipient.Id == by.Id ? "You" : by.DisplayName)} cancelled the session on {When(session, recipient)}.",
         $"Reason: {session.StatusReason}", invite);
 
-    public static MailMessage Rescheduled(Session session, AppUser recipient, AppUser by, MailAttachment invite) => Compose(recipient, session,
+    public MailMessage Rescheduled(Session session, AppUser recipient, AppUser by, MailAttachment invite) => Compose(recipient, session,
         recipient.Id == by.Id ? "You moved a session" : $"Session moved by {by.DisplayName}",
         $"{(recipient.Id == by.Id ? "You" : by.DisplayName)} moved your session to {When(session, recipient)}.",
         string.IsNullOrEmpty(session.StatusReason) ? null : $"Reason: {session.StatusReason}", invite);
 
-    public static MailMessage SlotsPublished(AppUser mentor, AppUser student) => new(student.Email!,
-        $"{mentor.DisplayName} opened new session slots",
-        $"Hi {student.DisplayName}, {mentor.DisplayName} has published next week's slots. Book one in PeerMentor under Mentors.\n\n— PeerMentor",
-        $"<p>Hi {Encode(student.DisplayName)}, {Encode(mentor.DisplayName)} has published next week's slots. Book one in PeerMentor under Mentors.</p><p>— PeerMentor</p>");
+    public MailMessage SlotsPublished(AppUser mentor, AppUser student)
+    {
+        var link = links.Mentor(mentor.Id);
+        return new(student.Email!,
+            $"{mentor.DisplayName} opened new session slots",
+            $"Hi {student.DisplayName}, {mentor.DisplayName} has published next week's slots. Book one: {link}\n\n— PeerMentor",
+            $"<p>Hi {Encode(student.DisplayName)}, {Encode(mentor.DisplayName)} has published next week's slots. <a href=\"{Encode(link)}\">Book one</a>.</p><p>— PeerMentor</p>");
+    }
 
     private static string When(Session session, AppUser recipient) =>
         LocalTimes.Describe(session.StartUtc, session.EndUtc, recipient.TimeZoneId);
 
-    private static MailMessage Compose(AppUser recipient, Session session, string subject, string lead, string? detail, MailAttachment? invite = null)
+    private MailMessage Compose(AppUser recipient, Session session, string subject, string lead, string? detail, MailAttachment? invite = null)
     {
+        var link = links.Session(session.Id);
         var text = $"Hi {recipient.DisplayName},\n\n{lead}\n" + (detail is null ? "" : detail + "\n")
-            + $"\nTimes are in your zone, {recipient.TimeZoneId}. Session reference: {session.Id}\n\n— PeerMentor";
+            + $"\nOpen the session: {link}\nTimes are in your zone, {recipient.TimeZoneId}.\n\n— PeerMentor";
         var html = $"<p>Hi {Encode(recipient.DisplayName)},</p><p>{Encode(lead)}</p>"
             + (detail is null ? "" : $"<p>{Encode(detail)}</p>")
-            + $"<p>Times are in your zone, {Encode(recipient.TimeZoneId)}.</p><p>— PeerMentor</p>";
+            + $"<p><a href=\"{Encode(link)}\">Open the session</a></p><p>Times are in your zone, {Encode(recipient.TimeZoneId)}.</p><p>— PeerMentor</p>";
         return new MailMessage(recipient.Email!, subject, text, html, invite is null ? null : [invite]);
     }
 

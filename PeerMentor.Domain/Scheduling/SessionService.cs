@@ -22,8 +22,11 @@ public sealed record SessionRequestInput(string MentorId, DateTime StartUtc, int
 public sealed record MentorProfile(AppUser Mentor, MentorAvailability Availability);
 
 /// <summary>Requests, bookings and their changes. Every method checks who is asking.</summary>
-public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options, IOptions<NotificationOptions> notifications)
+public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions<SchedulingOptions> options, IOptions<NotificationOptions> notifications,
+    AppLinks links)
 {
+    private readonly SessionEmails emails = new(links);
+
     public const string SlotTaken = "That slot was just taken. Please pick another time.";
     public const string Changed = "Someone changed this session at the same moment. Reload to see where it stands.";
 
@@ -84,13 +87,13 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         {
             session.Accept(input.MentorId, profile.Availability.MeetingUrl, Now);
             await DeclineOverlappingAsync(session);
-            Enqueue(SessionEmails.Booked(session, people[input.MentorId], people[studentId]));
-            Enqueue(SessionEmails.Accepted(session, people[input.MentorId], people[studentId]));
+            Enqueue(emails.Booked(session, people[input.MentorId], people[studentId]));
+            Enqueue(emails.Accepted(session, people[input.MentorId], people[studentId]));
             await PlanRemindersAsync(session, people);
         }
         else
         {
-            Enqueue(SessionEmails.Requested(session, people[input.MentorId], people[studentId]));
+            Enqueue(emails.Requested(session, people[input.MentorId], people[studentId]));
         }
 
         try
@@ -144,8 +147,8 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (!accepted.Succeeded) return accepted;
         await DeclineOverlappingAsync(session);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
-        Enqueue(SessionEmails.Accepted(session, people[session.MentorId], people[session.StudentId]));
-        Enqueue(SessionEmails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(emails.Accepted(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(emails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
         await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
@@ -159,7 +162,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var rejected = session.Reject(mentorId, reason, Now);
         if (!rejected.Succeeded) return rejected;
         var people = await PeopleAsync(session.MentorId, session.StudentId);
-        Enqueue(SessionEmails.Answered(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(emails.Answered(session, people[session.MentorId], people[session.StudentId]));
         return await SaveAsync();
     }
 
@@ -180,7 +183,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         // Whoever cancels a booked session gets a copy too: it carries the CANCEL that clears their own calendar.
         var invite = wasBooked ? SessionInvite.For(session, people[session.MentorId], people[session.StudentId]) : null;
         foreach (var party in new[] { session.MentorId, session.StudentId }.Where(id => wasBooked || id != userId))
-            Enqueue(SessionEmails.Cancelled(session, people[party], people[userId], invite));
+            Enqueue(emails.Cancelled(session, people[party], people[userId], invite));
         foreach (var reminder in await QueuedRemindersAsync(session)) reminder.Skip(SessionReminders.Cancelled);
         return await SaveAsync();
     }
@@ -207,7 +210,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var people = await PeopleAsync(session.MentorId, session.StudentId);
         var invite = SessionInvite.For(session, people[session.MentorId], people[session.StudentId]);
         foreach (var party in new[] { session.MentorId, session.StudentId })
-            Enqueue(SessionEmails.Rescheduled(session, people[party], people[userId], invite));
+            Enqueue(emails.Rescheduled(session, people[party], people[userId], invite));
         await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
@@ -222,7 +225,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         foreach (var session in due)
         {
             session.Expire(now);
-            Enqueue(SessionEmails.Answered(session, people[session.MentorId], people[session.StudentId]));
+            Enqueue(emails.Answered(session, people[session.MentorId], people[session.StudentId]));
         }
         try
         {
@@ -238,18 +241,24 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         }
     }
 
-    /// <summary>Tells the students who work with this mentor that new slots are open. Returns how many were told.</summary>
+    /// <summary>
+    /// Tells the students who work with this mentor (their group in any program, and anyone who has booked with
+    /// them) that new slots are open. Returns how many were told.
+    /// </summary>
     public async Task<int> PublishSlotsAsync(string mentorId)
     {
         var availability = await db.Availabilities.FirstOrDefaultAsync(a => a.MentorId == mentorId);
         if (availability is null) return 0;
         availability.MarkPublished(Now);
-        var studentIds = await db.Sessions.Where(s => s.MentorId == mentorId).Select(s => s.StudentId).Distinct().ToListAsync();
+        var booked = await db.Sessions.Where(s => s.MentorId == mentorId).Select(s => s.StudentId).Distinct().ToListAsync();
+        var group = await db.ProgramMembers.Where(m => m.MentorId == mentorId && m.LeftUtc == null).Select(m => m.UserId).ToListAsync();
+        var studentIds = booked.Union(group).ToList();
         var people = await PeopleAsync([mentorId, .. studentIds]);
-        foreach (var id in studentIds.Where(id => !people[id].IsDeleted))
-            Enqueue(SessionEmails.SlotsPublished(people[mentorId], people[id]));
+        var told = studentIds.Where(id => !people[id].IsDeleted).ToList();
+        foreach (var id in told)
+            Enqueue(emails.SlotsPublished(people[mentorId], people[id]));
         await db.SaveChangesAsync();
-        return studentIds.Count;
+        return told.Count;
     }
 
     public static string Explain(SlotRefusal refusal) => refusal switch
@@ -306,7 +315,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         foreach (var request in overlapping)
         {
             request.Decline(accepted, Now);
-            Enqueue(SessionEmails.Answered(request, people[request.MentorId], people[request.StudentId]));
+            Enqueue(emails.Answered(request, people[request.MentorId], people[request.StudentId]));
         }
     }
 
@@ -331,7 +340,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         {
             foreach (var recipient in new[] { mentor, student }.Where(p => !p.IsDeleted))
             {
-                var mail = SessionEmails.Reminder(session, mentor, student, recipient);
+                var mail = emails.Reminder(session, mentor, student, recipient);
                 var reminder = minutes == notifications.Value.SmsReminderMinutes && recipient.VerifiedPhone is { } phone
                     ? OutboxMessage.SmsReminder(SessionEmails.ReminderText(session, mentor, student, recipient, phone), mail.Subject, mail.To, session.Id, minutes, due, Now)
                     : OutboxMessage.Reminder(mail, session.Id, minutes, due, Now);

@@ -75,6 +75,12 @@ public class SchedulingFlowTests
         }
         var mail = await (await SmtpSink.InstanceAsync()).WaitForMailAsync(student.Email, m => m.Subject.Contains("confirmed", StringComparison.Ordinal));
         Assert.Contains(LocalTimes.Describe(startUtc, endUtc, "America/New_York"), mail.Text);
+        // The mail's link leads the student straight to the session.
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Text ?? "", @"Open the session: (\S+)").Groups[1].Value;
+        Assert.Equal(sessionUrl, link);
+        Assert.Contains($"href=\"{link}\"", mail.Html);
+        await studentPage.GotoAsync(link);
+        await Expect(studentPage.GetByTestId("your-time")).ToHaveTextAsync(LocalTimes.Describe(startUtc, endUtc, "America/New_York"));
     }
 
     [Fact]

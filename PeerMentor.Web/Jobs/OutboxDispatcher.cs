@@ -40,7 +40,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.PollSeconds), clock);
+        // How often to look is wall-clock time; what is due is decided by the clock. (Tests hold the clock and drive
+        // batches themselves; moving their clock must not also wake this loop to race them.)
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.PollSeconds), TimeProvider.System);
         do
         {
             try
