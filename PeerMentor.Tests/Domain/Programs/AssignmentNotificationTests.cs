@@ -46,7 +46,7 @@ public class AssignmentNotificationTests
         await using var world = await CreateAsync();
         var email = await world.Scenario.EmailOfAsync(world.MyStudent);
 
-        var mail = Assert.Single(await world.Scenario.OutboxAsync(), m => m.Recipient == email);
+        var mail = Assert.Single(await world.Scenario.OutboxAsync(), m => m.Recipient == email && m.Subject.Contains("New assignment", StringComparison.Ordinal));
 
         Assert.Equal("[Homework cohort] New assignment: Design a URL shortener, due Fri 27 Nov 2026, 18:00 (UTC+05:30)", mail.Subject);
         Assert.Contains("/assignments", mail.TextBody, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class AssignmentNotificationTests
         await using var world = await CreateAsync();
         var email = await world.Scenario.EmailOfAsync(world.OtherStudent);
 
-        Assert.DoesNotContain(await world.Scenario.OutboxAsync(), m => m.Recipient == email);
+        Assert.DoesNotContain(await world.Scenario.OutboxAsync(), m => m.Recipient == email && m.Subject.Contains("assignment", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
