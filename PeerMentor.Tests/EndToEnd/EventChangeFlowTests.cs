@@ -12,6 +12,9 @@ namespace PeerMentor.Tests.EndToEnd;
 
 public class EventChangeFlowTests
 {
+    /// <summary>Saving on the event page reloads it; on a loaded machine that takes longer than an assertion's default wait.</summary>
+    private const float AfterReload = 30_000;
+
     private static string Input(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
@@ -51,17 +54,17 @@ public class EventChangeFlowTests
 
         await mentorPage.GotoAsync("mentor/events");
         await mentorPage.GetByTestId("my-event").GetByRole(AriaRole.Link, new() { Name = "Caching masterclass" }).ClickAsync();
-        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Add resource" })).ToBeEnabledAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Add resource" })).ToBeEnabledAsync(new() { Timeout = AfterReload });
         await mentorPage.GetByLabel("Resource title").FillAsync("Full session");
         await mentorPage.GetByLabel("Resource link").FillAsync("https://video.example/caching");
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Add resource" }).ClickAsync();
-        await Expect(mentorPage.GetByTestId("event-resource")).ToHaveAttributeAsync("data-title", "Full session");
+        await Expect(mentorPage.GetByTestId("event-resource")).ToHaveAttributeAsync("data-title", "Full session", new() { Timeout = AfterReload });
 
-        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Save changes" })).ToBeEnabledAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Button, new() { Name = "Save changes" })).ToBeEnabledAsync(new() { Timeout = AfterReload });
         await mentorPage.GetByLabel("Event start").FillAsync(Input(newStart));
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         var newStartUtc = ZonedTime.ToUtc(DateOnly.FromDateTime(newStart), TimeOnly.FromDateTime(newStart), "Europe/Berlin");
-        await Expect(mentorPage.GetByTestId("event-time")).ToHaveTextAsync(LocalTimes.Describe(newStartUtc, newStartUtc.AddHours(1), "Europe/Berlin"));
+        await Expect(mentorPage.GetByTestId("event-time")).ToHaveTextAsync(LocalTimes.Describe(newStartUtc, newStartUtc.AddHours(1), "Europe/Berlin"), new() { Timeout = AfterReload });
 
         await using var studentContext = await Browser.NewContextAsync(baseUrl);
         var studentPage = await studentContext.NewPageAsync();
