@@ -49,6 +49,33 @@ public static class DatabaseSchema
             CREATE INDEX "IX_Outbox_EventId" ON "Outbox" ("EventId");
             ALTER TABLE "SentMails" ADD COLUMN "Channel" character varying(16) NOT NULL DEFAULT 'Email';
             """),
+        // Cancelled events, and links and recordings attached to events.
+        new(5, """
+            ALTER TABLE "ProgramEvent" ADD COLUMN "CancelledUtc" TEXT NULL;
+            ALTER TABLE "ProgramEvent" ADD COLUMN "CancelReason" TEXT NULL;
+            CREATE TABLE "EventResources" (
+                "Id" TEXT NOT NULL CONSTRAINT "PK_EventResources" PRIMARY KEY,
+                "EventId" TEXT NOT NULL, "Kind" TEXT NOT NULL, "Title" TEXT NOT NULL, "Url" TEXT NULL,
+                "StoredName" TEXT NULL, "FileName" TEXT NULL, "ContentType" TEXT NULL, "Length" INTEGER NULL,
+                "AddedById" TEXT NOT NULL, "AddedUtc" TEXT NOT NULL,
+                CONSTRAINT "FK_EventResources_AspNetUsers_AddedById" FOREIGN KEY ("AddedById") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+                CONSTRAINT "FK_EventResources_ProgramEvent_EventId" FOREIGN KEY ("EventId") REFERENCES "ProgramEvent" ("Id") ON DELETE CASCADE);
+            CREATE INDEX "IX_EventResources_AddedById" ON "EventResources" ("AddedById");
+            CREATE INDEX "IX_EventResources_EventId" ON "EventResources" ("EventId");
+            """, """
+            ALTER TABLE "ProgramEvent" ADD COLUMN "CancelledUtc" timestamp with time zone NULL;
+            ALTER TABLE "ProgramEvent" ADD COLUMN "CancelReason" character varying(500) NULL;
+            CREATE TABLE "EventResources" (
+                "Id" uuid NOT NULL CONSTRAINT "PK_EventResources" PRIMARY KEY,
+                "EventId" uuid NOT NULL, "Kind" character varying(16) NOT NULL, "Title" character varying(200) NOT NULL,
+                "Url" character varying(500) NULL, "StoredName" character varying(64) NULL, "FileName" character varying(255) NULL,
+                "ContentType" character varying(100) NULL, "Length" bigint NULL,
+                "AddedById" text NOT NULL, "AddedUtc" timestamp with time zone NOT NULL,
+                CONSTRAINT "FK_EventResources_AspNetUsers_AddedById" FOREIGN KEY ("AddedById") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+                CONSTRAINT "FK_EventResources_ProgramEvent_EventId" FOREIGN KEY ("EventId") REFERENCES "ProgramEvent" ("Id") ON DELETE CASCADE);
+            CREATE INDEX "IX_EventResources_AddedById" ON "EventResources" ("AddedById");
+            CREATE INDEX "IX_EventResources_EventId" ON "EventResources" ("EventId");
+            """),
     ];
 
     /// <summary>
@@ -80,7 +107,8 @@ public static class DatabaseSchema
         BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
         """;
 
-    public static int CurrentVersion => 1 + Upgrades.Count;
+    // Versions are handed out per feature branch, so the list may have gaps until they are all merged.
+    public static int CurrentVersion => Upgrades.Max(u => u.Version);
 
     public static async Task EnsureCurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {

@@ -17,18 +17,33 @@ public class Assignment
 
     public static (Result Result, Assignment? Assignment) Create(Guid programId, string createdById, string? groupMentorId, AssignmentInput input, DateTime nowUtc)
     {
+        var result = Check(input, nowUtc);
+        if (!result.Succeeded) return (result, null);
+        var created = new Assignment { ProgramId = programId, GroupMentorId = groupMentorId, EventId = input.EventId, CreatedById = createdById, CreatedUtc = nowUtc };
+        created.Apply(input);
+        return (result, created);
+    }
+
+    /// <summary>Changes the title, instructions and due time; the related event stays as it was.</summary>
+    public Result Edit(AssignmentInput input, DateTime nowUtc)
+    {
+        var result = Check(input, nowUtc);
+        if (result.Succeeded) Apply(input);
+        return result;
+    }
+
+    private void Apply(AssignmentInput input) =>
+        (Title, Instructions, DueUtc) = (input.Title.Trim(), input.Instructions.Trim(), input.DueUtc!.Value);
+
+    private static Result Check(AssignmentInput input, DateTime nowUtc)
+    {
         var result = Result.Ok();
         if (string.IsNullOrWhiteSpace(input.Title)) result.Add("Title", "Give the assignment a title.");
         else if (input.Title.Trim().Length > 200) result.Add("Title", "Use at most 200 characters.");
         if (input.Instructions.Length > 8000) result.Add("Instructions", "Use at most 8,000 characters.");
         if (input.DueUtc is not { Kind: DateTimeKind.Utc } due) result.Add("DueUtc", "Pick a due date and time.");
         else if (due <= nowUtc) result.Add("DueUtc", "The due time must be in the future.");
-        if (!result.Succeeded) return (result, null);
-        return (result, new Assignment
-        {
-            ProgramId = programId, GroupMentorId = groupMentorId, Title = input.Title.Trim(), Instructions = input.Instructions.Trim(),
-            DueUtc = input.DueUtc!.Value, EventId = input.EventId, CreatedById = createdById, CreatedUtc = nowUtc,
-        });
+        return result;
     }
 }
 

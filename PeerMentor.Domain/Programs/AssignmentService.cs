@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
+using Microsoft.Extensions.Options;
 
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Assignments: admins post to a program, mentors to their group; students submit; mentors review their own students.</summary>
-public sealed class AssignmentService(AppDbContext db, TimeProvider clock)
+public sealed class AssignmentService(AppDbContext db, TimeProvider clock, IOptions<SiteOptions> site)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -20,8 +22,44 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock)
         var (result, assignment) = Assignment.Create(programId, userId, isAdmin ? null : userId, input, Now);
         if (assignment is null) return (result, null);
         db.Add(assignment);
+        var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == programId);
+        foreach (var student in await StudentsOfAsync(program, assignment))
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentPosted(program, assignment, student, site.Value.PublicUrl), Now));
         await db.SaveChangesAsync();
         return (result, assignment.Id);
+    }
+
+    /// <summary>Changes an assignment; only its author or an admin may (others are told it does not exist). Its students are mailed.</summary>
+    public async Task<Result> EditAsync(string userId, bool isAdmin, Guid assignmentId, AssignmentInput input)
+    {
+        var assignment = await db.Set<Assignment>().FirstOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null || !(isAdmin || assignment.CreatedById == userId)) return Result.Missing("That assignment");
+        var edited = assignment.Edit(input, Now);
+        if (!edited.Succeeded) return edited;
+        var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == assignment.ProgramId);
+        foreach (var student in await StudentsOfAsync(program, assignment))
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentChanged(program, assignment, student, site.Value.PublicUrl), Now));
+        await db.SaveChangesAsync();
+        return edited;
+    }
+
+    /// <summary>Deletes an assignment nobody has handed anything in for yet; work once handed in is never thrown away.</summary>
+    public async Task<Result> DeleteAsync(string userId, bool isAdmin, Guid assignmentId)
+    {
+        var assignment = await db.Set<Assignment>().FirstOrDefaultAsync(a => a.Id == assignmentId);
+        if (assignment is null || !(isAdmin || assignment.CreatedById == userId)) return Result.Missing("That assignment");
+        if (await db.Set<Submission>().AnyAsync(s => s.AssignmentId == assignmentId))
+            return Result.Fail("", "Students have already handed in work for this assignment, so it cannot be deleted. Edit it instead.");
+        db.Remove(assignment);
+        await db.SaveChangesAsync();
+        return Result.Ok();
+    }
+
+    private async Task<List<AppUser>> StudentsOfAsync(MentoringProgram program, Assignment assignment)
+    {
+        var ids = program.Active.Where(m => m.Role == Roles.Student && (assignment.GroupMentorId is null || m.MentorId == assignment.GroupMentorId))
+            .Select(m => m.UserId).ToList();
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync();
     }
 
     /// <summary>The assignments a person sees: their programs' whole-program ones, and their own group's (as student or mentor).</summary>
@@ -65,7 +103,11 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock)
         if (submission is null) return Result.Missing("That submission");
         if (!await IsMentorOfAsync(mentorId, submission)) return Result.Denied("Only the student's mentor can review this submission.");
         var reviewed = submission.Review(mentorId, grade, comments, Now);
-        if (reviewed.Succeeded) await db.SaveChangesAsync();
+        if (!reviewed.Succeeded) return reviewed;
+        var assignment = await db.Set<Assignment>().AsNoTracking().FirstAsync(a => a.Id == submission.AssignmentId);
+        var student = await db.Users.AsNoTracking().FirstAsync(u => u.Id == submission.StudentId);
+        db.Outbox.Add(OutboxMessage.Mail(EventEmails.Graded(assignment, submission, student, site.Value.PublicUrl), Now));
+        await db.SaveChangesAsync();
         return reviewed;
     }
 

@@ -17,6 +17,11 @@ public class ProgramEvent
     public string CreatedById { get; private set; } = "";
     public DateTime CreatedUtc { get; private set; }
     public int Sequence { get; private set; }
+    /// <summary>Set when the event is called off; it stays visible (as cancelled) so people learn why.</summary>
+    public DateTime? CancelledUtc { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    public bool IsCancelled => CancelledUtc is not null;
 
     public Interval Time => new(StartUtc, EndUtc);
 
@@ -29,13 +34,27 @@ public class ProgramEvent
         return (result, created);
     }
 
+    public const int MaxReasonLength = 500;
+
     public Result Edit(EventInput input, DateTime nowUtc)
     {
+        if (IsCancelled) return Result.Fail("", "This event was cancelled; it can no longer be changed.");
         var result = Check(input, nowUtc);
         if (!result.Succeeded) return result;
         Apply(input);
         Sequence++;
         return result;
+    }
+
+    public Result Cancel(string? reason, DateTime nowUtc)
+    {
+        if (IsCancelled) return Result.Fail("", "This event is already cancelled.");
+        if (EndUtc <= nowUtc) return Result.Fail("", "This event is over; there is nothing to cancel.");
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (why?.Length > MaxReasonLength) return Result.Fail("Reason", $"Use at most {MaxReasonLength} characters.");
+        (CancelledUtc, CancelReason) = (nowUtc, why);
+        Sequence++;
+        return Result.Ok();
     }
 
     private void Apply(EventInput input)

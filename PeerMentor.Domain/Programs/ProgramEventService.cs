@@ -8,15 +8,18 @@ using PeerMentor.Domain.Scheduling;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Masterclasses and events: admins for any audience, mentors for their program or their own group.</summary>
-public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications)
+public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications, IOptions<SiteOptions> site)
 {
     public const string EventGone = "the event was removed";
+    public const string EventCancelled = "the event was cancelled";
+    public const string EventMoved = "the event changed and this reminder no longer applies";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>Null when a due masterclass reminder should be sent; otherwise why not (same "missed" rule as sessions).</summary>
-    public static string? WhyNotRemind(DateTime? eventStartUtc, DateTime nowUtc) =>
+    public static string? WhyNotRemind(DateTime? eventStartUtc, DateTime nowUtc, bool cancelled = false) =>
         eventStartUtc is null ? EventGone
+        : cancelled ? EventCancelled
         : eventStartUtc <= nowUtc ? SessionReminders.Missed
         : null;
 
@@ -33,6 +36,86 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         await db.SaveChangesAsync();
         return (result, created.Id);
     }
+
+    /// <summary>
+    /// Changes an event. Only its author (a mentor still in the program) or an admin may; anyone else is told it
+    /// does not exist. The audience is mailed the change in their own zone, and queued reminders follow the new start.
+    /// </summary>
+    public async Task<Result> EditAsync(string userId, bool isAdmin, Guid eventId, EventInput input)
+    {
+        var (existing, program) = await EditableAsync(userId, isAdmin, eventId);
+        if (existing is null || program is null) return Result.Missing("That event");
+        var allowed = Allowed(program, userId, isAdmin, input.GroupMentorId);
+        if (!allowed.Succeeded) return allowed;
+        var (oldStart, oldEnd, oldAudience) = (existing.StartUtc, existing.EndUtc, Audience(program, existing));
+        var edited = existing.Edit(input, Now);
+        if (!edited.Succeeded) return edited;
+        var audience = Audience(program, existing);
+        var people = await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id) || oldAudience.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
+        var moved = oldStart != existing.StartUtc || oldEnd != existing.EndUtc;
+        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null));
+        foreach (var id in oldAudience.Except(audience)) Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group."));
+        await PlanRemindersAsync(program, existing, audience.Select(id => people[id]).ToList());
+        await db.SaveChangesAsync();
+        return edited;
+    }
+
+    /// <summary>Calls an event off: it stays visible as cancelled, its audience is mailed and its queued reminders are skipped.</summary>
+    public async Task<Result> CancelAsync(string userId, bool isAdmin, Guid eventId, string? reason)
+    {
+        var (existing, program) = await EditableAsync(userId, isAdmin, eventId);
+        if (existing is null || program is null) return Result.Missing("That event");
+        var cancelled = existing.Cancel(reason, Now);
+        if (!cancelled.Succeeded) return cancelled;
+        var audience = Audience(program, existing);
+        foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
+            Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason));
+        foreach (var reminder in await QueuedRemindersAsync(existing.Id)) reminder.Skip(EventCancelled);
+        await db.SaveChangesAsync();
+        return cancelled;
+    }
+
+    /// <summary>Attaches a link or recording (a link, or a video the caller already stored); the audience is mailed.</summary>
+    public async Task<(Result Result, Guid? Id)> AddResourceAsync(string userId, bool isAdmin, Guid eventId, ResourceInput input, StoredFile? file)
+    {
+        var (existing, program) = await EditableAsync(userId, isAdmin, eventId);
+        if (existing is null || program is null) return (Result.Missing("That event"), null);
+        if (existing.IsCancelled) return (Result.Fail("", "This event was cancelled; resources can no longer be added."), null);
+        var (result, resource) = EventResource.Create(existing.Id, userId, input, file, Now);
+        if (resource is null) return (result, null);
+        db.Add(resource);
+        var audience = Audience(program, existing);
+        foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
+            Enqueue(EventEmails.NewResource(program, existing, resource, student, site.Value.PublicUrl));
+        await db.SaveChangesAsync();
+        return (result, resource.Id);
+    }
+
+    /// <summary>Removes a resource; returns the stored file it used, for the caller to delete once this is saved.</summary>
+    public async Task<(Result Result, string? StoredName)> RemoveResourceAsync(string userId, bool isAdmin, Guid resourceId)
+    {
+        var resource = await db.Set<EventResource>().FirstOrDefaultAsync(r => r.Id == resourceId);
+        if (resource is null) return (Result.Missing("That resource"), null);
+        var (existing, _) = await EditableAsync(userId, isAdmin, resource.EventId);
+        if (existing is null) return (Result.Missing("That resource"), null);
+        db.Remove(resource);
+        await db.SaveChangesAsync();
+        return (Result.Ok(), resource.StoredName);
+    }
+
+    /// <summary>A resource if this person may see it: the event's audience (as <see cref="VisibleTo"/>), its author and admins.</summary>
+    public async Task<EventResource?> FindResourceForAsync(string userId, bool isAdmin, Guid resourceId)
+    {
+        var resource = await db.Set<EventResource>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == resourceId);
+        if (resource is null) return null;
+        return isAdmin
+            || await db.Set<ProgramEvent>().AnyAsync(e => e.Id == resource.EventId && e.CreatedById == userId)
+            || await VisibleTo(db, userId).AnyAsync(e => e.Id == resource.EventId)
+            ? resource : null;
+    }
+
+    /// <summary>Whether this person may change the event: an admin, or its author while still a mentor of the program.</summary>
+    public async Task<bool> CanEditAsync(string userId, bool isAdmin, Guid eventId) => (await EditableAsync(userId, isAdmin, eventId)).Event is not null;
 
     /// <summary>The events a person may see: their programs' whole-program events and their own group's.</summary>
     public static IQueryable<ProgramEvent> VisibleTo(AppDbContext db, string userId) =>
@@ -52,10 +135,28 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         return groupMentorId is null || groupMentorId == userId ? Result.Ok() : Result.Denied("Mentors add events for their own group only.");
     }
 
+    private async Task<(ProgramEvent? Event, MentoringProgram? Program)> EditableAsync(string userId, bool isAdmin, Guid eventId)
+    {
+        var existing = await db.Set<ProgramEvent>().FirstOrDefaultAsync(e => e.Id == eventId);
+        if (existing is null) return (null, null);
+        var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == existing.ProgramId);
+        var mayEdit = isAdmin || (existing.CreatedById == userId && program.Active.Any(m => m.UserId == userId && m.Role == Roles.Mentor));
+        return mayEdit ? (existing, program) : (null, null);
+    }
+
+    /// <summary>The students an event is for: the whole program's, or one mentor's group.</summary>
+    private static List<string> Audience(MentoringProgram program, ProgramEvent programEvent) =>
+        program.Active.Where(m => m.Role == Roles.Student && (programEvent.GroupMentorId is null || m.MentorId == programEvent.GroupMentorId))
+            .Select(m => m.UserId).ToList();
+
+    private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
+
+    private Task<List<OutboxMessage>> QueuedRemindersAsync(Guid eventId) =>
+        db.Outbox.Where(m => m.EventId == eventId && m.Kind == OutboxKind.Reminder && m.Status == DeliveryStatus.Queued).ToListAsync();
+
     private async Task NotifyAsync(MentoringProgram program, ProgramEvent created)
     {
-        var audience = program.Active.Where(m => m.Role == Roles.Student
-            && (created.GroupMentorId is null || m.MentorId == created.GroupMentorId)).Select(m => m.UserId).ToList();
+        var audience = Audience(program, created);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
         {
             var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
@@ -64,27 +165,49 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
                 (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + "\nIt is on your PeerMentor calendar.\n\n— PeerMentor",
                 $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
                 $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your PeerMentor calendar.</p>"), Now));
-            QueueReminder(program, created, student);
+            db.Outbox.AddRange(ComposeReminders(program, created, student));
         }
+    }
+
+    /// <summary>Queued reminders move to the new start (with a text that names it); new audience members get theirs; the rest are skipped.</summary>
+    private async Task PlanRemindersAsync(MentoringProgram program, ProgramEvent programEvent, List<AppUser> students)
+    {
+        var queued = await QueuedRemindersAsync(programEvent.Id);
+        var moved = new HashSet<OutboxMessage>();
+        foreach (var student in students)
+        {
+            foreach (var reminder in ComposeReminders(program, programEvent, student))
+            {
+                var existing = queued.FirstOrDefault(r => !moved.Contains(r) && r.ReminderMinutes == reminder.ReminderMinutes
+                    && r.Email == student.Email && r.Channel == reminder.Channel);
+                if (existing is null) db.Outbox.Add(reminder);
+                else
+                {
+                    existing.Move(reminder);
+                    moved.Add(existing);
+                }
+            }
+        }
+        foreach (var stale in queued.Where(r => !moved.Contains(r))) stale.Skip(EventMoved);
     }
 
     /// <summary>
     /// A text shortly before the start to each student with a verified phone, an email to the others; queued with
     /// the event so it cannot be forgotten, and skipped by the dispatcher if the event is gone or has started.
     /// </summary>
-    private void QueueReminder(MentoringProgram program, ProgramEvent created, AppUser student)
+    private IEnumerable<OutboxMessage> ComposeReminders(MentoringProgram program, ProgramEvent programEvent, AppUser student)
     {
         var lead = notifications.Value.SmsReminderMinutes;
-        foreach (var (minutes, due) in SessionReminders.Plan(created.StartUtc, [lead], Now))
+        foreach (var (minutes, due) in SessionReminders.Plan(programEvent.StartUtc, [lead], Now))
         {
-            var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
-            var text = $"PeerMentor: {created.Title} ({program.Name}) starts {when}." + (created.MeetingUrl is null ? "" : $" Join: {created.MeetingUrl}");
-            var subject = $"Reminder: {created.Title}, {when}";
+            var when = LocalTimes.Describe(programEvent.StartUtc, programEvent.EndUtc, student.TimeZoneId);
+            var text = $"PeerMentor: {programEvent.Title} ({program.Name}) starts {when}." + (programEvent.MeetingUrl is null ? "" : $" Join: {programEvent.MeetingUrl}");
+            var subject = $"Reminder: {programEvent.Title}, {when}";
             var message = student.VerifiedPhone is { } phone
                 ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now)
                 : OutboxMessage.Mail(new MailMessage(student.Email!, subject, $"Hi {student.DisplayName},\n\n{text}\n\n— PeerMentor",
                     $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now);
-            db.Outbox.Add(OutboxMessage.EventReminder(message, created.Id, minutes, due));
+            yield return OutboxMessage.EventReminder(message, programEvent.Id, minutes, due);
         }
     }
 }

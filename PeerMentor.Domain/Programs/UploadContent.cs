@@ -3,7 +3,7 @@ using System.Text;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>A kind of file we accept: what its bytes start with decides it, the name must agree.</summary>
-public sealed record FileKind(string Name, string ContentType, string[] Extensions, bool IsImage = false);
+public sealed record FileKind(string Name, string ContentType, string[] Extensions, bool IsImage = false, bool IsVideo = false);
 
 /// <summary>
 /// Which uploads are allowed, judged by their content: a name is only a claim, so an executable renamed
@@ -17,6 +17,13 @@ public static class UploadContent
     // docx, xlsx and pptx are ZIP containers; the archive itself is served as a download, never opened.
     public static readonly FileKind Zip = new("ZIP archive", "application/zip", [".zip", ".docx", ".xlsx", ".pptx"]);
     public static readonly FileKind Text = new("plain text", "text/plain; charset=utf-8", [".txt", ".md"]);
+
+    public static readonly FileKind Mp4 = new("MP4 video", "video/mp4", [".mp4", ".m4v"], IsVideo: true);
+    public static readonly FileKind QuickTime = new("QuickTime video", "video/quicktime", [".mov"], IsVideo: true);
+    public static readonly FileKind WebM = new("WebM video", "video/webm", [".webm"], IsVideo: true);
+    public static readonly FileKind Matroska = new("Matroska video", "video/x-matroska", [".mkv"], IsVideo: true);
+
+    public const string AllowedVideos = "MP4, WebM, MOV or MKV";
 
     public const string Allowed = "PDF, PNG, JPEG, ZIP (also .docx, .xlsx, .pptx) or plain text (.txt, .md)";
 
@@ -54,6 +61,36 @@ public static class UploadContent
         return (Result.Ok(), kind);
     }
 
+    /// <summary>
+    /// Says which video a recording upload is: MP4 and MOV are ISO media files ("ftyp" at byte 4, the brand "qt  "
+    /// marks QuickTime); WebM and MKV are Matroska (EBML header), told apart by the DocType in the header.
+    /// </summary>
+    public static (Result Result, FileKind? Kind) IdentifyVideo(Stream content, string fileName)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var buffer = new byte[64];
+        var read = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var head = buffer.AsSpan(0, read);
+        if (read == 0) return Refuse("The file is empty.");
+        if (IsExecutable(buffer.AsSpan(0, read)))
+            return Refuse($"\"{fileName}\" is a program (executable), not a video, whatever its name says. Upload {AllowedVideos}.");
+        FileKind? kind = null;
+        if (read >= 12 && head[4..8].SequenceEqual("ftyp"u8)) kind = head[8..12].SequenceEqual("qt  "u8) ? QuickTime : Mp4;
+        else if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3])) kind = head.IndexOf("webm"u8) >= 0 ? WebM : Matroska;
+        if (kind is null) return Refuse($"The content of \"{fileName}\" is not a video we accept. Upload {AllowedVideos}.");
+        // An ISO media file is fine under either of its usual names; the content type still comes from the bytes.
+        var names = kind == Mp4 || kind == QuickTime ? [.. Mp4.Extensions, .. QuickTime.Extensions] : kind.Extensions;
+        if (!names.Contains(extension))
+            return Refuse($"\"{fileName}\" contains a {kind.Name}, but its name ends in \"{extension}\". Use {string.Join(" or ", kind.Extensions)}.");
+        return (Result.Ok(), kind);
+    }
+
+    private static bool IsExecutable(ReadOnlySpan<byte> head)
+    {
+        foreach (var magic in Executables) if (head.StartsWith(magic)) return true;
+        return false;
+    }
+
     private static (Result, FileKind?) Refuse(string message) => (Result.Fail("File", message), null);
 
     private static bool IsPlainText(Stream content)
@@ -80,5 +117,5 @@ public static class UploadContent
 
     /// <summary>Kinds by content type, to serve a stored file with the headers its kind needs.</summary>
     public static FileKind? ByContentType(string contentType) =>
-        new[] { Pdf, Png, Jpeg, Zip, Text }.FirstOrDefault(k => k.ContentType == contentType);
+        new[] { Pdf, Png, Jpeg, Zip, Text, Mp4, QuickTime, WebM, Matroska }.FirstOrDefault(k => k.ContentType == contentType);
 }

@@ -51,6 +51,9 @@ public class DatabaseSchemaTests
                 ALTER TABLE "Outbox" DROP COLUMN "FallbackEmail";
                 ALTER TABLE "Outbox" DROP COLUMN "EventId";
                 ALTER TABLE "SentMails" DROP COLUMN "Channel";
+                DROP TABLE "EventResources";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
                 UPDATE "SchemaVersions" SET "Version" = 1;
                 """));
         }
@@ -69,5 +72,41 @@ public class DatabaseSchemaTests
 
         Assert.Equal((OutboxKind.Reminder, 15, "REQUEST"), (saved[0].Kind, saved[0].ReminderMinutes, saved[0].CalendarMethod));
         Assert.Equal((OutboxChannel.Sms, "a@example.com"), (saved[1].Channel, saved[1].FallbackEmail));
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_version_4_database_gains_cancelled_events_and_event_resources(DatabaseKind kind)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        TestUser mentor;
+        await using (var first = new AppFactory(database, smtp: null))
+        {
+            mentor = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Mentor);
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+                DROP TABLE "EventResources";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
+                UPDATE "SchemaVersions" SET "Version" = 4;
+                """));
+        }
+
+        await using var second = new AppFactory(database, smtp: null);
+        var programId = await second.CreateProgramAsync("Upgraded cohort", assign: false, mentor);
+        var resources = await second.RunAsync(async s =>
+        {
+            var events = s.GetRequiredService<PeerMentor.Domain.Programs.ProgramEventService>();
+            var (_, eventId) = await events.CreateAsync(mentor.Id, false, programId,
+                new PeerMentor.Domain.Programs.EventInput("Masterclass", "", DateTime.UtcNow.AddDays(1), 60, null, null));
+            await events.AddResourceAsync(mentor.Id, false, eventId!.Value,
+                new PeerMentor.Domain.Programs.ResourceInput(PeerMentor.Domain.Programs.EventResourceKind.Link, "Slides", "https://slides.example/1"), null);
+            await events.CancelAsync(mentor.Id, false, eventId.Value, "Moved to next week");
+            var db = s.GetRequiredService<AppDbContext>();
+            return (await db.Set<PeerMentor.Domain.Programs.ProgramEvent>().AsNoTracking().Select(e => e.CancelReason).SingleAsync(),
+                await db.Set<PeerMentor.Domain.Programs.EventResource>().AsNoTracking().Select(r => r.Url).SingleAsync());
+        });
+
+        Assert.Equal(("Moved to next week", "https://slides.example/1"), resources);
     }
 }

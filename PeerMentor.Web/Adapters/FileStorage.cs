@@ -7,6 +7,8 @@ namespace PeerMentor.Web.Adapters;
 public sealed class UploadOptions
 {
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
+    /// <summary>Recordings of events are much larger than hand-ins, so they have their own limit.</summary>
+    public long MaxVideoBytes { get; set; } = 500L * 1024 * 1024;
     public string Folder { get; set; } = "App_Data/uploads";
 }
 
@@ -21,19 +23,32 @@ public sealed class FileStorage
     public FileStorage(IOptions<UploadOptions> options, IHostEnvironment environment)
     {
         MaxBytes = options.Value.MaxBytes;
+        MaxVideoBytes = options.Value.MaxVideoBytes;
         _folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Folder));
         Directory.CreateDirectory(_folder);
     }
 
     public long MaxBytes { get; }
 
+    public long MaxVideoBytes { get; }
+
     public string TooLarge => $"Files can be at most {MaxBytes / (1024.0 * 1024):0.#} MB.";
+
+    public string VideoTooLarge => $"Videos can be at most {MaxVideoBytes / (1024.0 * 1024):0.#} MB.";
 
     /// <summary>
     /// Copies the upload to disk, stopping as soon as it passes the limit (the size a client declares is not
     /// trusted), then checks its content. A refused file leaves nothing behind.
     /// </summary>
-    public async Task<(Result Result, StoredFile? File)> SaveAsync(Stream content, string fileName, CancellationToken cancellation = default)
+    public Task<(Result Result, StoredFile? File)> SaveAsync(Stream content, string fileName, CancellationToken cancellation = default) =>
+        SaveAsync(content, fileName, MaxBytes, TooLarge, UploadContent.Identify, cancellation);
+
+    /// <summary>Like <see cref="SaveAsync(Stream, string, CancellationToken)"/> for a recording: videos only, up to <see cref="MaxVideoBytes"/>.</summary>
+    public Task<(Result Result, StoredFile? File)> SaveVideoAsync(Stream content, string fileName, CancellationToken cancellation = default) =>
+        SaveAsync(content, fileName, MaxVideoBytes, VideoTooLarge, UploadContent.IdentifyVideo, cancellation);
+
+    private async Task<(Result Result, StoredFile? File)> SaveAsync(Stream content, string fileName, long limit, string tooLarge,
+        Func<Stream, string, (Result, FileKind?)> identify, CancellationToken cancellation)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         if (name.Length is 0 or > 255) return (Result.Fail("File", "Give the file a name of at most 255 characters."), null);
@@ -50,11 +65,11 @@ public sealed class FileStorage
                 while ((read = await content.ReadAsync(buffer, cancellation)) > 0)
                 {
                     total += read;
-                    if (total > MaxBytes) return (Result.Fail("File", TooLarge), null);
+                    if (total > limit) return (Result.Fail("File", tooLarge), null);
                     await target.WriteAsync(buffer.AsMemory(0, read), cancellation);
                 }
                 target.Position = 0;
-                var (result, kind) = UploadContent.Identify(target, name);
+                var (result, kind) = identify(target, name);
                 if (kind is null) return (result, null);
                 keep = true;
                 return (result, new StoredFile(storedName, name, kind.ContentType, total));

@@ -27,5 +27,20 @@ public static class FileEndpoints
                 ? Results.Stream(stream, submission.ContentType)
                 : Results.File(stream, submission.ContentType, submission.FileName);
         });
+
+        // Recordings: for the event's audience, its author and admins; 404 to everyone else.
+        files.MapGet("/event-resources/{id:guid}", async (Guid id, HttpContext http, ProgramEventService events, FileStorage storage) =>
+        {
+            var resource = await events.FindResourceForAsync(http.User.UserId()!, http.User.IsInRole(Roles.Admin), id);
+            if (resource?.StoredName is null || storage.OpenRead(resource.StoredName) is not { } stream) return Results.NotFound();
+            http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
+            http.Response.Headers[HeaderNames.CacheControl] = "private, no-store";
+            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = "sandbox; default-src 'none'";
+            if (UploadContent.ByContentType(resource.ContentType!)?.IsVideo != true)
+                return Results.File(stream, resource.ContentType, resource.FileName);
+            // A video plays in the page's <video> element, which seeks with Range requests.
+            http.Response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("inline") { FileNameStar = resource.FileName }.ToString();
+            return Results.File(stream, resource.ContentType, enableRangeProcessing: true);
+        });
     }
 }

@@ -150,8 +150,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
         if (message.EventId is { } eventId)
         {
-            var start = await db.Set<ProgramEvent>().Where(e => e.Id == eventId).Select(e => (DateTime?)e.StartUtc).FirstOrDefaultAsync(cancellationToken);
-            return ProgramEventService.WhyNotRemind(start, now);
+            var found = await db.Set<ProgramEvent>().Where(e => e.Id == eventId)
+                .Select(e => new { e.StartUtc, e.CancelledUtc }).FirstOrDefaultAsync(cancellationToken);
+            return ProgramEventService.WhyNotRemind(found?.StartUtc, now, found?.CancelledUtc is not null);
         }
         return null;
     }

@@ -52,9 +52,29 @@ public sealed class ProgramEventConfiguration : IEntityTypeConfiguration<Program
         programEvent.Property(e => e.Description).HasMaxLength(4000);
         programEvent.Property(e => e.MeetingUrl).HasMaxLength(500);
         programEvent.Ignore(e => e.Time);
+        programEvent.Ignore(e => e.IsCancelled);
+        programEvent.Property(e => e.CancelReason).HasMaxLength(ProgramEvent.MaxReasonLength);
         programEvent.HasOne<MentoringProgram>().WithMany().HasForeignKey(e => e.ProgramId);
         programEvent.HasOne<AppUser>().WithMany().HasForeignKey(e => e.GroupMentorId).OnDelete(DeleteBehavior.Restrict);
         programEvent.HasOne<AppUser>().WithMany().HasForeignKey(e => e.CreatedById).OnDelete(DeleteBehavior.Restrict);
         programEvent.HasIndex(e => new { e.ProgramId, e.StartUtc });
+    }
+}
+
+public sealed class EventResourceConfiguration : IEntityTypeConfiguration<EventResource>
+{
+    public void Configure(EntityTypeBuilder<EventResource> resource)
+    {
+        resource.ToTable("EventResources");
+        resource.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        resource.Property(r => r.Title).HasMaxLength(200);
+        resource.Property(r => r.Url).HasMaxLength(500);
+        resource.Property(r => r.StoredName).HasMaxLength(64);
+        resource.Property(r => r.FileName).HasMaxLength(255);
+        resource.Property(r => r.ContentType).HasMaxLength(100);
+        resource.Ignore(r => r.HasFile);
+        resource.HasOne<ProgramEvent>().WithMany().HasForeignKey(r => r.EventId);
+        resource.HasOne<AppUser>().WithMany().HasForeignKey(r => r.AddedById).OnDelete(DeleteBehavior.Restrict);
+        resource.HasIndex(r => r.EventId);
     }
 }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Net;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Notifications;
+using PeerMentor.Domain.Scheduling;
+
+namespace PeerMentor.Domain.Programs;
+
+/// <summary>Mails about events, their resources and assignments; every time is in the recipient's own zone.</summary>
+public static class EventEmails
+{
+    public static MailMessage Changed(MentoringProgram program, ProgramEvent changed, AppUser student, (DateTime StartUtc, DateTime EndUtc)? before)
+    {
+        var when = LocalTimes.Describe(changed.StartUtc, changed.EndUtc, student.TimeZoneId);
+        var lead = before is { } old
+            ? $"{changed.Title} has moved from {LocalTimes.Describe(old.StartUtc, old.EndUtc, student.TimeZoneId)} to {when} (your time)."
+            : $"{changed.Title} has changed. It is on {when} (your time).";
+        var details = changed.Description + (changed.MeetingUrl is null ? "" : $"\nJoin: {changed.MeetingUrl}");
+        return Compose(student, $"[{program.Name}] Changed: {changed.Title}, {when}", lead, details);
+    }
+
+    public static MailMessage Cancelled(MentoringProgram program, ProgramEvent cancelled, AppUser student, string? reason)
+    {
+        var when = LocalTimes.Describe(cancelled.StartUtc, cancelled.EndUtc, student.TimeZoneId);
+        return Compose(student, $"[{program.Name}] Cancelled: {cancelled.Title}, {when}",
+            $"{cancelled.Title} on {when} (your time) is cancelled.", reason is null ? "" : $"Reason: {reason}");
+    }
+
+    public static MailMessage NewResource(MentoringProgram program, ProgramEvent programEvent, EventResource resource, AppUser student, string publicUrl)
+    {
+        var what = resource.Kind == EventResourceKind.Recording ? "recording" : "link";
+        return Compose(student, $"[{program.Name}] New {what} for {programEvent.Title}",
+            $"A new {what} was added to {programEvent.Title}: {resource.Title}.", $"See it on the event page: {Link(publicUrl, $"events/{programEvent.Id}")}");
+    }
+
+    public static MailMessage AssignmentPosted(MentoringProgram program, Assignment assignment, AppUser student, string publicUrl) =>
+        Compose(student, $"[{program.Name}] New assignment: {assignment.Title}, due {Due(assignment.DueUtc, student.TimeZoneId)}",
+            $"{assignment.Title} is due {Due(assignment.DueUtc, student.TimeZoneId)} (your time).",
+            $"{assignment.Instructions}\nHand it in here: {Link(publicUrl, "assignments")}");
+
+    public static MailMessage AssignmentChanged(MentoringProgram program, Assignment assignment, AppUser student, string publicUrl) =>
+        Compose(student, $"[{program.Name}] Assignment changed: {assignment.Title}, due {Due(assignment.DueUtc, student.TimeZoneId)}",
+            $"{assignment.Title} has changed. It is due {Due(assignment.DueUtc, student.TimeZoneId)} (your time).",
+            $"{assignment.Instructions}\nHand it in here: {Link(publicUrl, "assignments")}");
+
+    public static MailMessage Graded(Assignment assignment, Submission submission, AppUser student, string publicUrl) =>
+        Compose(student, $"Your work on {assignment.Title} was reviewed: {submission.Grade} / 100",
+            $"Your mentor reviewed your work on {assignment.Title}: {submission.Grade} / 100.",
+            $"{submission.ReviewComments}\nSee the review: {Link(publicUrl, "assignments")}");
+
+    public static string Due(DateTime dueUtc, string timeZoneId) =>
+        $"{LocalTimes.ToLocal(dueUtc, timeZoneId).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({LocalTimes.Offset(dueUtc, timeZoneId)})";
+
+    private static string Link(string publicUrl, string path) =>
+        string.IsNullOrWhiteSpace(publicUrl) ? $"PeerMentor, page /{path}" : $"{publicUrl.TrimEnd('/')}/{path}";
+
+    private static MailMessage Compose(AppUser recipient, string subject, string lead, string details) => new(recipient.Email!, subject,
+        $"Hi {recipient.DisplayName},\n\n{lead}\n{details}\n\n— PeerMentor",
+        $"<p>Hi {WebUtility.HtmlEncode(recipient.DisplayName)},</p><p>{WebUtility.HtmlEncode(lead)}</p>" +
+        $"<p class=\"pre\" style=\"white-space: pre-line\">{WebUtility.HtmlEncode(details)}</p><p>— PeerMentor</p>");
+}
