@@ -34,7 +34,6 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<AccountAdminService>();
         services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
         services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
-        services.Configure<PeerMentor.Domain.Programs.SiteOptions>(configuration.GetSection("App"));
         services.AddScoped<SessionService>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();

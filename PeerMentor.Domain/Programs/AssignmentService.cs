@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Assignments: admins post to a program, mentors to their group; students submit; mentors review their own students.</summary>
-public sealed class AssignmentService(AppDbContext db, TimeProvider clock, IOptions<SiteOptions> site)
+public sealed class AssignmentService(AppDbContext db, TimeProvider clock, AppLinks links)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -24,7 +24,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, IOpti
         db.Add(assignment);
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == programId);
         foreach (var student in await StudentsOfAsync(program, assignment))
-            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentPosted(program, assignment, student, site.Value.PublicUrl), Now));
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentPosted(program, assignment, student, links), Now));
         await db.SaveChangesAsync();
         return (result, assignment.Id);
     }
@@ -38,7 +38,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, IOpti
         if (!edited.Succeeded) return edited;
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == assignment.ProgramId);
         foreach (var student in await StudentsOfAsync(program, assignment))
-            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentChanged(program, assignment, student, site.Value.PublicUrl), Now));
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentChanged(program, assignment, student, links), Now));
         await db.SaveChangesAsync();
         return edited;
     }
@@ -106,7 +106,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, IOpti
         if (!reviewed.Succeeded) return reviewed;
         var assignment = await db.Set<Assignment>().AsNoTracking().FirstAsync(a => a.Id == submission.AssignmentId);
         var student = await db.Users.AsNoTracking().FirstAsync(u => u.Id == submission.StudentId);
-        db.Outbox.Add(OutboxMessage.Mail(EventEmails.Graded(assignment, submission, student, site.Value.PublicUrl), Now));
+        db.Outbox.Add(OutboxMessage.Mail(EventEmails.Graded(assignment, submission, student, links), Now));
         await db.SaveChangesAsync();
         return reviewed;
     }

@@ -9,13 +9,14 @@ namespace PeerMentor.Domain.Programs;
 /// <summary>Mails about events, their resources and assignments; every time is in the recipient's own zone.</summary>
 public static class EventEmails
 {
-    public static MailMessage Changed(MentoringProgram program, ProgramEvent changed, AppUser student, (DateTime StartUtc, DateTime EndUtc)? before)
+    public static MailMessage Changed(MentoringProgram program, ProgramEvent changed, AppUser student, (DateTime StartUtc, DateTime EndUtc)? before, AppLinks links)
     {
         var when = LocalTimes.Describe(changed.StartUtc, changed.EndUtc, student.TimeZoneId);
         var lead = before is { } old
             ? $"{changed.Title} has moved from {LocalTimes.Describe(old.StartUtc, old.EndUtc, student.TimeZoneId)} to {when} (your time)."
             : $"{changed.Title} has changed. It is on {when} (your time).";
-        var details = changed.Description + (changed.MeetingUrl is null ? "" : $"\nJoin: {changed.MeetingUrl}");
+        var details = changed.Description + (changed.MeetingUrl is null ? "" : $"\nJoin: {changed.MeetingUrl}")
+            + $"\nEvent page: {links.To($"events/{changed.Id}")}";
         return Compose(student, $"[{program.Name}] Changed: {changed.Title}, {when}", lead, details);
     }
 
@@ -26,33 +27,30 @@ public static class EventEmails
             $"{cancelled.Title} on {when} (your time) is cancelled.", reason is null ? "" : $"Reason: {reason}");
     }
 
-    public static MailMessage NewResource(MentoringProgram program, ProgramEvent programEvent, EventResource resource, AppUser student, string publicUrl)
+    public static MailMessage NewResource(MentoringProgram program, ProgramEvent programEvent, EventResource resource, AppUser student, AppLinks links)
     {
         var what = resource.Kind == EventResourceKind.Recording ? "recording" : "link";
         return Compose(student, $"[{program.Name}] New {what} for {programEvent.Title}",
-            $"A new {what} was added to {programEvent.Title}: {resource.Title}.", $"See it on the event page: {Link(publicUrl, $"events/{programEvent.Id}")}");
+            $"A new {what} was added to {programEvent.Title}: {resource.Title}.", $"See it on the event page: {links.To($"events/{programEvent.Id}")}");
     }
 
-    public static MailMessage AssignmentPosted(MentoringProgram program, Assignment assignment, AppUser student, string publicUrl) =>
+    public static MailMessage AssignmentPosted(MentoringProgram program, Assignment assignment, AppUser student, AppLinks links) =>
         Compose(student, $"[{program.Name}] New assignment: {assignment.Title}, due {Due(assignment.DueUtc, student.TimeZoneId)}",
             $"{assignment.Title} is due {Due(assignment.DueUtc, student.TimeZoneId)} (your time).",
-            $"{assignment.Instructions}\nHand it in here: {Link(publicUrl, "assignments")}");
+            $"{assignment.Instructions}\nHand it in here: {links.To("assignments")}");
 
-    public static MailMessage AssignmentChanged(MentoringProgram program, Assignment assignment, AppUser student, string publicUrl) =>
+    public static MailMessage AssignmentChanged(MentoringProgram program, Assignment assignment, AppUser student, AppLinks links) =>
         Compose(student, $"[{program.Name}] Assignment changed: {assignment.Title}, due {Due(assignment.DueUtc, student.TimeZoneId)}",
             $"{assignment.Title} has changed. It is due {Due(assignment.DueUtc, student.TimeZoneId)} (your time).",
-            $"{assignment.Instructions}\nHand it in here: {Link(publicUrl, "assignments")}");
+            $"{assignment.Instructions}\nHand it in here: {links.To("assignments")}");
 
-    public static MailMessage Graded(Assignment assignment, Submission submission, AppUser student, string publicUrl) =>
+    public static MailMessage Graded(Assignment assignment, Submission submission, AppUser student, AppLinks links) =>
         Compose(student, $"Your work on {assignment.Title} was reviewed: {submission.Grade} / 100",
             $"Your mentor reviewed your work on {assignment.Title}: {submission.Grade} / 100.",
-            $"{submission.ReviewComments}\nSee the review: {Link(publicUrl, "assignments")}");
+            $"{submission.ReviewComments}\nSee the review: {links.To("assignments")}");
 
     public static string Due(DateTime dueUtc, string timeZoneId) =>
         $"{LocalTimes.ToLocal(dueUtc, timeZoneId).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} ({LocalTimes.Offset(dueUtc, timeZoneId)})";
-
-    private static string Link(string publicUrl, string path) =>
-        string.IsNullOrWhiteSpace(publicUrl) ? $"PeerMentor, page /{path}" : $"{publicUrl.TrimEnd('/')}/{path}";
 
     private static MailMessage Compose(AppUser recipient, string subject, string lead, string details) => new(recipient.Email!, subject,
         $"Hi {recipient.DisplayName},\n\n{lead}\n{details}\n\n— PeerMentor",

@@ -8,7 +8,7 @@ using PeerMentor.Domain.Scheduling;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Masterclasses and events: admins for any audience, mentors for their program or their own group.</summary>
-public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications, IOptions<SiteOptions> site)
+public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications, AppLinks links)
 {
     public const string EventGone = "the event was removed";
     public const string EventCancelled = "the event was cancelled";
@@ -53,7 +53,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var audience = Audience(program, existing);
         var people = await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id) || oldAudience.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
         var moved = oldStart != existing.StartUtc || oldEnd != existing.EndUtc;
-        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null));
+        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links));
         foreach (var id in oldAudience.Except(audience)) Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group."));
         await PlanRemindersAsync(program, existing, audience.Select(id => people[id]).ToList());
         await db.SaveChangesAsync();
@@ -86,7 +86,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         db.Add(resource);
         var audience = Audience(program, existing);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
-            Enqueue(EventEmails.NewResource(program, existing, resource, student, site.Value.PublicUrl));
+            Enqueue(EventEmails.NewResource(program, existing, resource, student, links));
         await db.SaveChangesAsync();
         return (result, resource.Id);
     }
@@ -162,9 +162,9 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
             var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
             db.Outbox.Add(OutboxMessage.Mail(new MailMessage(student.Email!, $"[{program.Name}] {created.Title}, {when}",
                 $"Hi {student.DisplayName},\n\n{created.Title} on {when} (your time).\n{created.Description}\n" +
-                (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + "\nIt is on your PeerMentor calendar.\n\n— PeerMentor",
+                (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + $"\nIt is on your PeerMentor calendar: {links.To($"events/{created.Id}")}\n\n— PeerMentor",
                 $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
-                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your PeerMentor calendar.</p>"), Now));
+                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your <a href=\"{System.Net.WebUtility.HtmlEncode(links.To($"events/{created.Id}"))}\">PeerMentor calendar</a>.</p>"), Now));
             db.Outbox.AddRange(ComposeReminders(program, created, student));
         }
     }
