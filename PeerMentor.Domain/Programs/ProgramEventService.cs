@@ -56,6 +56,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     {
         var audience = program.Active.Where(m => m.Role == Roles.Student
             && (created.GroupMentorId is null || m.MentorId == created.GroupMentorId)).Select(m => m.UserId).ToList();
+        var choices = await NotificationChoices.ForAsync(db, audience);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
         {
             var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
@@ -63,16 +64,17 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
                 $"Hi {student.DisplayName},\n\n{created.Title} on {when} (your time).\n{created.Description}\n" +
                 (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + "\nIt is on your PeerMentor calendar.\n\n— PeerMentor",
                 $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
-                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your PeerMentor calendar.</p>"), Now));
-            QueueReminder(program, created, student);
+                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your PeerMentor calendar.</p>"), Now, NotificationTopic.ProgramNews, student.Id));
+            QueueReminder(program, created, student, choices[student.Id]);
         }
     }
 
     /// <summary>
-    /// A text shortly before the start to each student with a verified phone, an email to the others; queued with
+    /// A text shortly before the start to each student who wants masterclass reminders by SMS and has a verified phone,
+    /// an email to the others; queued with
     /// the event so it cannot be forgotten, and skipped by the dispatcher if the event is gone or has started.
     /// </summary>
-    private void QueueReminder(MentoringProgram program, ProgramEvent created, AppUser student)
+    private void QueueReminder(MentoringProgram program, ProgramEvent created, AppUser student, NotificationChoices choices)
     {
         var lead = notifications.Value.SmsReminderMinutes;
         foreach (var (minutes, due) in SessionReminders.Plan(created.StartUtc, [lead], Now))
@@ -80,10 +82,10 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
             var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
             var text = $"PeerMentor: {created.Title} ({program.Name}) starts {when}." + (created.MeetingUrl is null ? "" : $" Join: {created.MeetingUrl}");
             var subject = $"Reminder: {created.Title}, {when}";
-            var message = student.VerifiedPhone is { } phone
-                ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now)
+            var message = choices.SmsTo(student, NotificationTopic.MasterclassReminders) is { } phone
+                ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now, NotificationTopic.MasterclassReminders, student.Id)
                 : OutboxMessage.Mail(new MailMessage(student.Email!, subject, $"Hi {student.DisplayName},\n\n{text}\n\n— PeerMentor",
-                    $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now);
+                    $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now, NotificationTopic.MasterclassReminders, student.Id);
             db.Outbox.Add(OutboxMessage.EventReminder(message, created.Id, minutes, due));
         }
     }
