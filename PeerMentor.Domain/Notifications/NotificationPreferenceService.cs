@@ -15,27 +15,25 @@ public sealed class NotificationPreferenceService(AppDbContext db, UserManager<A
     public Task<NotificationChoices> GetAsync(string userId) => NotificationChoices.ForAsync(db, userId);
 
     /// <summary>
-    /// Saves every topic's choice (security mail stays on whatever is sent). Texts already queued for a topic whose
-    /// SMS is now off go by email instead when email is wanted; queued mail of a topic now off is skipped by the dispatcher.
+    /// Saves the given topics' choices (others stay as they were; security mail stays on whatever is sent). Texts already
+    /// queued for a topic whose SMS is now off go by email instead when email is wanted; queued mail of a topic now off
+    /// is skipped by the dispatcher.
     /// </summary>
     public async Task<Result> SaveAsync(string userId, IReadOnlyDictionary<NotificationTopic, ChannelChoice> choices)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.DeletedUtc == null);
-        if (user is null) return Result.Missing("Your account");
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeletedUtc == null)) return Result.Missing("Your account");
         var saved = await db.NotificationPreferences.Where(p => p.UserId == userId).ToDictionaryAsync(p => p.Topic);
-        foreach (var info in NotificationTopics.All.Where(t => t.CanTurnOff))
+        foreach (var (topic, choice) in choices.Where(c => NotificationTopics.Of(c.Key).CanTurnOff))
         {
-            if (!saved.TryGetValue(info.Topic, out var row)) db.NotificationPreferences.Add(row = NotificationPreference.For(userId, info.Topic));
-            row.Choose(choices.TryGetValue(info.Topic, out var choice) ? choice : info.Default);
-            saved[info.Topic] = row;
+            if (!saved.TryGetValue(topic, out var row)) db.NotificationPreferences.Add(saved[topic] = row = NotificationPreference.For(userId, topic));
+            row.Choose(choice);
         }
         var smsOff = saved.Values.Where(p => !p.Sms).Select(p => (NotificationTopic?)p.Topic).ToList();
-        var wantsEmail = saved.Values.Where(p => p.Email).Select(p => p.Topic).ToHashSet();
         foreach (var text in await db.Outbox.Where(m => m.UserId == userId && m.Status == DeliveryStatus.Queued && m.Channel == OutboxChannel.Sms
             && smsOff.Contains(m.Topic)).ToListAsync())
         {
             text.Skip(NotificationTopics.TurnedOff);
-            if (wantsEmail.Contains(text.Topic!.Value) && text.EmailFallback(Now, "(You chose email instead of SMS for this.)") is { } mail) db.Outbox.Add(mail);
+            if (saved[text.Topic!.Value].Email && text.EmailFallback(Now, "(You chose email instead of SMS for this.)") is { } mail) db.Outbox.Add(mail);
         }
         await db.SaveChangesAsync();
         return Result.Ok();

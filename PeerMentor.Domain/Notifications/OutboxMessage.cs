@@ -139,7 +139,8 @@ public class OutboxMessage
     /// <summary>
     /// The same news by email, for an SMS that can no longer go out; it keeps the reminder's session or event,
     /// so it is still skipped if that has started by the time it is sent. It keeps the topic but not the recipient's
-    /// id: it is news the person wanted by SMS, so their email choice must not stop it.
+    /// id: it is news the person wanted by SMS, so their email choice must not stop it. A text not yet due (its recipient
+    /// removed their phone, say) keeps its due time.
     /// </summary>
     public OutboxMessage? EmailFallback(DateTime nowUtc, string note = "(We could not send this by SMS.)")
     {
@@ -147,6 +148,7 @@ public class OutboxMessage
         var mail = Mail(new MailMessage(FallbackEmail, Subject, $"{TextBody}\n\n{note}\n\n— PeerMentor",
             $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>{System.Net.WebUtility.HtmlEncode(note)}</p><p>— PeerMentor</p>"), nowUtc, Topic);
         (mail.Kind, mail.SessionId, mail.EventId, mail.ReminderMinutes) = (Kind, SessionId, EventId, ReminderMinutes);
+        if (NextAttemptUtc > nowUtc) mail.NextAttemptUtc = NextAttemptUtc;
         return mail;
     }
 
