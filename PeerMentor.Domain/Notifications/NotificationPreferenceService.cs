@@ -33,7 +33,7 @@ public sealed class NotificationPreferenceService(AppDbContext db, UserManager<A
             && smsOff.Contains(m.Topic)).ToListAsync())
         {
             text.Skip(NotificationTopics.TurnedOff);
-            if (saved[text.Topic!.Value].Email && text.EmailFallback(Now, "(You chose email instead of SMS for this.)") is { } mail) db.Outbox.Add(mail);
+            if (saved[text.Topic!.Value].Email && text.EmailFallback(Now, "(You chose email instead of SMS for this.)", keepRecipient: true) is { } mail) db.Outbox.Add(mail);
         }
         await db.SaveChangesAsync();
         return Result.Ok();
@@ -52,7 +52,7 @@ public sealed class NotificationPreferenceService(AppDbContext db, UserManager<A
             && (m.UserId == userId || (m.UserId == null && m.FallbackEmail == email))).ToListAsync())
         {
             text.Skip(PhoneRemoved);
-            if (text.EmailFallback(Now, "(You removed your phone, so this comes by email.)") is { } mail) db.Outbox.Add(mail);
+            if (text.EmailFallback(Now, "(You removed your phone, so this comes by email.)", keepRecipient: true) is { } mail) db.Outbox.Add(mail);
         }
         // Also renews the security stamp and saves the outbox changes above with it.
         var removed = await users.SetPhoneNumberAsync(user, null);

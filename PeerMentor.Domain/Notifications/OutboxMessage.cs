@@ -138,15 +138,16 @@ public class OutboxMessage
 
     /// <summary>
     /// The same news by email, for an SMS that can no longer go out; it keeps the reminder's session or event,
-    /// so it is still skipped if that has started by the time it is sent. It keeps the topic but not the recipient's
-    /// id: it is news the person wanted by SMS, so their email choice must not stop it. A text not yet due (its recipient
-    /// removed their phone, say) keeps its due time.
+    /// so it is still skipped if that has started by the time it is sent. It keeps the topic, but the recipient's id
+    /// only with <paramref name="keepRecipient"/>: a text that failed is news the person wanted by SMS, so their email
+    /// choice must not stop it; a deliberate switch to email (phone removed) is checked against their choices again.
+    /// A text not yet due keeps its due time.
     /// </summary>
-    public OutboxMessage? EmailFallback(DateTime nowUtc, string note = "(We could not send this by SMS.)")
+    public OutboxMessage? EmailFallback(DateTime nowUtc, string note = "(We could not send this by SMS.)", bool keepRecipient = false)
     {
         if (Channel != OutboxChannel.Sms || FallbackEmail is null) return null;
         var mail = Mail(new MailMessage(FallbackEmail, Subject, $"{TextBody}\n\n{note}\n\n— PeerMentor",
-            $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>{System.Net.WebUtility.HtmlEncode(note)}</p><p>— PeerMentor</p>"), nowUtc, Topic);
+            $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>{System.Net.WebUtility.HtmlEncode(note)}</p><p>— PeerMentor</p>"), nowUtc, Topic, keepRecipient ? UserId : null);
         (mail.Kind, mail.SessionId, mail.EventId, mail.ReminderMinutes) = (Kind, SessionId, EventId, ReminderMinutes);
         if (NextAttemptUtc > nowUtc) mail.NextAttemptUtc = NextAttemptUtc;
         return mail;

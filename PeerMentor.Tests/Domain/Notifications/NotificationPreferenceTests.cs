@@ -192,6 +192,23 @@ public class NotificationPreferenceTests
     }
 
     [Fact]
+    public async Task Turning_sms_off_for_reminders_sends_an_already_queued_text_by_email_instead()
+    {
+        await using var gateway = new FakeSmsGateway();
+        await using var world = await SchedulingScenario.CreateAsync(autoAccept: true, smtp: true, sms: gateway);
+        var student = (await world.AddStudentsAsync(1))[0];
+        await world.VerifyPhoneAsync(student, Phone);
+        await BookAsync(world, student, TuesdayTenBerlin);
+
+        await ChooseAsync(world.App, student, NotificationTopic.SessionReminders, email: true, sms: false);
+        await DispatchAtAsync(world, TuesdayTenBerlin.AddMinutes(-15));
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(await world.EmailOfAsync(student),
+            m => m.Text?.Contains("You chose email instead of SMS", StringComparison.Ordinal) == true);
+        Assert.Empty(gateway.Requests);
+    }
+
+    [Fact]
     public async Task After_removing_the_phone_new_reminders_are_planned_by_email()
     {
         await using var gateway = new FakeSmsGateway();
