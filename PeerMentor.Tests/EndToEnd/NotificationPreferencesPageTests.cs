@@ -31,7 +31,7 @@ public class NotificationPreferencesPageTests
     }
 
     [Fact]
-    public async Task Without_a_verified_phone_the_sms_column_says_email_takes_over_and_links_to_the_phone_page()
+    public async Task From_the_user_menu_without_a_verified_phone_the_page_says_email_takes_over_and_links_to_the_phone_page()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);
         var baseUrl = app.StartKestrel();
@@ -39,7 +39,7 @@ public class NotificationPreferencesPageTests
         await using var context = await Browser.NewContextAsync(baseUrl, Browser.Phone);
         var page = await context.NewPageAsync();
         await page.SignInAsync(student);
-        await page.GotoAsync("account/notifications");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
 
         await Expect(page.GetByTestId("sms-status")).ToContainTextAsync("comes by email");
         await page.GetByTestId("sms-status").GetByRole(AriaRole.Link).ClickAsync();
