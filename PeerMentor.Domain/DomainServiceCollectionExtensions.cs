@@ -32,6 +32,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationService>();
         services.AddScoped<AccountAdminService>();
+        services.AddScoped<NotificationPreferenceService>();
         services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
         services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
         services.AddScoped<SessionService>();

@@ -8,7 +8,7 @@ namespace PeerMentor.Domain.Accounts;
 public sealed record UserProfileInput(string DisplayName, string TimeZoneId, int YearsOfExperience, string Expertise, string Role);
 
 /// <summary>What an admin does to accounts: decide on registrations, edit and delete people.</summary>
-public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, IMailSender mail, TimeProvider clock)
+public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public async Task<Result> ApproveAsync(string userId, string role, AccountLinks links, CancellationToken cancellationToken = default)
     {
@@ -21,7 +21,7 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
         user.Approve(clock.GetUtcNow().UtcDateTime);
         var outcome = await SetRoleAsync(user, role);
         if (!outcome.Succeeded) return outcome;
-        await mail.SendAsync(AccountEmails.Approved(user, role, links.SignIn()), cancellationToken);
+        await QueueAsync(AccountEmails.Approved(user, role, links.SignIn()), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
@@ -37,7 +37,7 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
         user.Reject(reason, clock.GetUtcNow().UtcDateTime);
         var outcome = await SetRoleAsync(user, role: null);
         if (!outcome.Succeeded) return outcome;
-        await mail.SendAsync(AccountEmails.Rejected(user, user.RejectionReason!), cancellationToken);
+        await QueueAsync(AccountEmails.Rejected(user, user.RejectionReason!), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
@@ -104,6 +104,13 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
             if (!added.Succeeded) return RegistrationService.ToResult(added);
         }
         return await SaveAsync(user);
+    }
+
+    /// <summary>Account mail goes through the outbox in the decision's transaction, so a down mail server never loses it.</summary>
+    private async Task QueueAsync(MailMessage message, string userId, CancellationToken cancellationToken)
+    {
+        db.Outbox.Add(OutboxMessage.Mail(message, clock.GetUtcNow().UtcDateTime, NotificationTopic.AccountSecurity, userId));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Saves and renews the security stamp, so the person's open sessions pick up the change within a minute.</summary>

@@ -16,13 +16,13 @@ public sealed class RegistrationInput
     public string Expertise { get; set; } = "";
 }
 
-public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> users, IMailSender mail, TimeProvider clock)
+public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     public const int MaxExperienceYears = 60;
 
     /// <summary>
-    /// Creates the account and sends the confirmation mail in one transaction: if the mail cannot be
-    /// handed over, nothing is kept and the person can simply try again.
+    /// Creates the account and queues the confirmation mail in one transaction: the outbox keeps retrying it
+    /// while the mail server is down, so the mail is never lost.
     /// </summary>
     public async Task<Result> RegisterAsync(RegistrationInput input, AccountLinks links, CancellationToken cancellationToken = default)
     {
@@ -35,17 +35,9 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return ToResult(created);
 
-        try
-        {
-            var token = await users.GenerateEmailConfirmationTokenAsync(user);
-            await mail.SendAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (MailDeliveryException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return Result.Fail("", "We could not send the confirmation email just now, so nothing was saved. Please try again in a minute.");
-        }
+        var token = await users.GenerateEmailConfirmationTokenAsync(user);
+        await QueueAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), user.Id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
 
@@ -55,7 +47,7 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
         // Say nothing either way, so this cannot be used to find out who has an account.
         if (user is null || user.IsDeleted || user.EmailConfirmed) return;
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
-        await mail.SendAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), cancellationToken);
+        await QueueAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), user.Id, cancellationToken);
     }
 
     public async Task SendPasswordResetAsync(string email, AccountLinks links, CancellationToken cancellationToken = default)
@@ -63,7 +55,14 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || user.IsDeleted || !user.EmailConfirmed) return;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        await mail.SendAsync(AccountEmails.ResetPassword(user, links.ResetPassword(user.Email!, token)), cancellationToken);
+        await QueueAsync(AccountEmails.ResetPassword(user, links.ResetPassword(user.Email!, token)), user.Id, cancellationToken);
+    }
+
+    /// <summary>Account mail goes through the outbox too (it cannot be turned off), so a down mail server never loses it.</summary>
+    private async Task QueueAsync(MailMessage message, string userId, CancellationToken cancellationToken)
+    {
+        db.Outbox.Add(OutboxMessage.Mail(message, clock.GetUtcNow().UtcDateTime, NotificationTopic.AccountSecurity, userId));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static Result Validate(RegistrationInput input)

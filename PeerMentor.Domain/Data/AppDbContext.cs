@@ -13,6 +13,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<MentoringProgram> Programs => Set<MentoringProgram>();
     public DbSet<ProgramMember> ProgramMembers => Set<ProgramMember>();
     public DbSet<Announcement> Announcements => Set<Announcement>();

@@ -49,6 +49,24 @@ public static class DatabaseSchema
             CREATE INDEX "IX_Outbox_EventId" ON "Outbox" ("EventId");
             ALTER TABLE "SentMails" ADD COLUMN "Channel" character varying(16) NOT NULL DEFAULT 'Email';
             """),
+        // Notification topics on outbox rows, and each person's choices per topic.
+        new(4, """
+            ALTER TABLE "Outbox" ADD COLUMN "Topic" TEXT NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "UserId" TEXT NULL;
+            CREATE INDEX "IX_Outbox_UserId" ON "Outbox" ("UserId");
+            CREATE TABLE "NotificationPreferences" (
+                "UserId" TEXT NOT NULL, "Topic" TEXT NOT NULL, "Email" INTEGER NOT NULL, "Sms" INTEGER NOT NULL,
+                CONSTRAINT "PK_NotificationPreferences" PRIMARY KEY ("UserId", "Topic"),
+                CONSTRAINT "FK_NotificationPreferences_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE);
+            """, """
+            ALTER TABLE "Outbox" ADD COLUMN "Topic" character varying(32) NULL;
+            ALTER TABLE "Outbox" ADD COLUMN "UserId" text NULL;
+            CREATE INDEX "IX_Outbox_UserId" ON "Outbox" ("UserId");
+            CREATE TABLE "NotificationPreferences" (
+                "UserId" text NOT NULL, "Topic" character varying(32) NOT NULL, "Email" boolean NOT NULL, "Sms" boolean NOT NULL,
+                CONSTRAINT "PK_NotificationPreferences" PRIMARY KEY ("UserId", "Topic"),
+                CONSTRAINT "FK_NotificationPreferences_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE);
+            """),
         // Cancelled events, and links and recordings attached to events.
         new(5, """
             ALTER TABLE "ProgramEvent" ADD COLUMN "CancelledUtc" TEXT NULL;

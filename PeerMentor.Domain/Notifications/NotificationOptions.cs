@@ -16,5 +16,8 @@ public sealed class NotificationOptions
     /// </summary>
     public int SmsReminderMinutes { get; set; } = 15;
 
+    /// <summary>A booked session cancelled or moved less than this many hours before its start is also texted (to those who want it).</summary>
+    public int UrgentChangeHours { get; set; } = 24;
+
     public IReadOnlyList<int> Reminders => ReminderMinutes ?? DefaultReminderMinutes;
 }

@@ -58,8 +58,16 @@ public class OutboxMessage
     public string? FallbackEmail { get; private set; }
     /// <summary>For a masterclass reminder: the event it is about.</summary>
     public Guid? EventId { get; private set; }
+    /// <summary>What kind of notification this is; null for messages queued before topics existed.</summary>
+    public NotificationTopic? Topic { get; private set; }
+    /// <summary>The person it is for, when known: their choices for <see cref="Topic"/> are checked again just before sending.</summary>
+    public string? UserId { get; private set; }
 
-    public static OutboxMessage Mail(MailMessage message, DateTime nowUtc)
+    /// <summary>
+    /// A mail due now. Pass the <paramref name="topic"/> and the recipient's <paramref name="userId"/> whenever the mail is
+    /// for a person: the dispatcher then skips it if they have turned that topic off by email.
+    /// </summary>
+    public static OutboxMessage Mail(MailMessage message, DateTime nowUtc, NotificationTopic? topic = null, string? userId = null)
     {
         // The outbox keeps one calendar invite per mail; anything else would be lost on the way to the dispatcher.
         if (message.Attachments?.Any(a => !a.IsCalendarInvite) == true || message.Attachments?.Count > 1)
@@ -75,12 +83,15 @@ public class OutboxMessage
             CalendarMethod = invite?.CalendarMethod,
             CreatedUtc = nowUtc,
             NextAttemptUtc = nowUtc,
+            Topic = topic,
+            UserId = userId,
         };
     }
 
-    public static OutboxMessage Reminder(MailMessage message, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc)
+    public static OutboxMessage Reminder(MailMessage message, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc,
+        NotificationTopic? topic = null, string? userId = null)
     {
-        var reminder = Mail(message, nowUtc);
+        var reminder = Mail(message, nowUtc, topic, userId);
         (reminder.Kind, reminder.SessionId, reminder.ReminderMinutes, reminder.NextAttemptUtc) = (OutboxKind.Reminder, sessionId, minutesBefore, dueUtc);
         return reminder;
     }
@@ -89,7 +100,8 @@ public class OutboxMessage
     /// A text message; <paramref name="label"/> names it in the delivery log and becomes the subject of the
     /// email sent to <paramref name="fallbackEmail"/> if the gateway refuses the text for good.
     /// </summary>
-    public static OutboxMessage Sms(SmsMessage message, string label, string? fallbackEmail, DateTime nowUtc) => new()
+    public static OutboxMessage Sms(SmsMessage message, string label, string? fallbackEmail, DateTime nowUtc,
+        NotificationTopic? topic = null, string? userId = null) => new()
     {
         Channel = OutboxChannel.Sms,
         Recipient = message.To,
@@ -98,6 +110,8 @@ public class OutboxMessage
         FallbackEmail = fallbackEmail,
         CreatedUtc = nowUtc,
         NextAttemptUtc = nowUtc,
+        Topic = topic,
+        UserId = userId,
     };
 
     /// <summary>Reminds a student of a masterclass, by SMS or email, due a set time before it starts.</summary>
@@ -109,9 +123,10 @@ public class OutboxMessage
     }
 
     /// <summary>A session reminder by SMS; see <see cref="Reminder"/>.</summary>
-    public static OutboxMessage SmsReminder(SmsMessage message, string label, string fallbackEmail, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc)
+    public static OutboxMessage SmsReminder(SmsMessage message, string label, string fallbackEmail, Guid sessionId, int minutesBefore, DateTime dueUtc, DateTime nowUtc,
+        NotificationTopic? topic = null, string? userId = null)
     {
-        var reminder = Sms(message, label, fallbackEmail, nowUtc);
+        var reminder = Sms(message, label, fallbackEmail, nowUtc, topic, userId);
         (reminder.Kind, reminder.SessionId, reminder.ReminderMinutes, reminder.NextAttemptUtc) = (OutboxKind.Reminder, sessionId, minutesBefore, dueUtc);
         return reminder;
     }
@@ -123,14 +138,18 @@ public class OutboxMessage
 
     /// <summary>
     /// The same news by email, for an SMS that can no longer go out; it keeps the reminder's session or event,
-    /// so it is still skipped if that has started by the time it is sent.
+    /// so it is still skipped if that has started by the time it is sent. It keeps the topic, but the recipient's id
+    /// only with <paramref name="keepRecipient"/>: a text that failed is news the person wanted by SMS, so their email
+    /// choice must not stop it; a deliberate switch to email (phone removed) is checked against their choices again.
+    /// A text not yet due keeps its due time.
     /// </summary>
-    public OutboxMessage? EmailFallback(DateTime nowUtc)
+    public OutboxMessage? EmailFallback(DateTime nowUtc, string note = "(We could not send this by SMS.)", bool keepRecipient = false)
     {
         if (Channel != OutboxChannel.Sms || FallbackEmail is null) return null;
-        var mail = Mail(new MailMessage(FallbackEmail, Subject, TextBody + "\n\n(We could not send this by SMS.)\n\n— PeerMentor",
-            $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>(We could not send this by SMS.)</p><p>— PeerMentor</p>"), nowUtc);
+        var mail = Mail(new MailMessage(FallbackEmail, Subject, $"{TextBody}\n\n{note}\n\n— PeerMentor",
+            $"<p>{System.Net.WebUtility.HtmlEncode(TextBody)}</p><p>{System.Net.WebUtility.HtmlEncode(note)}</p><p>— PeerMentor</p>"), nowUtc, Topic, keepRecipient ? UserId : null);
         (mail.Kind, mail.SessionId, mail.EventId, mail.ReminderMinutes) = (Kind, SessionId, EventId, ReminderMinutes);
+        if (NextAttemptUtc > nowUtc) mail.NextAttemptUtc = NextAttemptUtc;
         return mail;
     }
 

@@ -24,7 +24,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, AppLi
         db.Add(assignment);
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == programId);
         foreach (var student in await StudentsOfAsync(program, assignment))
-            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentPosted(program, assignment, student, links), Now));
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentPosted(program, assignment, student, links), Now, NotificationTopic.ProgramNews, student.Id));
         await db.SaveChangesAsync();
         return (result, assignment.Id);
     }
@@ -38,7 +38,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, AppLi
         if (!edited.Succeeded) return edited;
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == assignment.ProgramId);
         foreach (var student in await StudentsOfAsync(program, assignment))
-            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentChanged(program, assignment, student, links), Now));
+            db.Outbox.Add(OutboxMessage.Mail(EventEmails.AssignmentChanged(program, assignment, student, links), Now, NotificationTopic.ProgramNews, student.Id));
         await db.SaveChangesAsync();
         return edited;
     }
@@ -106,7 +106,7 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, AppLi
         if (!reviewed.Succeeded) return reviewed;
         var assignment = await db.Set<Assignment>().AsNoTracking().FirstAsync(a => a.Id == submission.AssignmentId);
         var student = await db.Users.AsNoTracking().FirstAsync(u => u.Id == submission.StudentId);
-        db.Outbox.Add(OutboxMessage.Mail(EventEmails.Graded(assignment, submission, student, links), Now));
+        db.Outbox.Add(OutboxMessage.Mail(EventEmails.Graded(assignment, submission, student, links), Now, NotificationTopic.ProgramNews, student.Id));
         await db.SaveChangesAsync();
         return reviewed;
     }

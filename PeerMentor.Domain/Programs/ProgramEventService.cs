@@ -53,8 +53,8 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var audience = Audience(program, existing);
         var people = await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id) || oldAudience.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
         var moved = oldStart != existing.StartUtc || oldEnd != existing.EndUtc;
-        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links));
-        foreach (var id in oldAudience.Except(audience)) Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group."));
+        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links), people[id]);
+        foreach (var id in oldAudience.Except(audience)) Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group."), people[id]);
         await PlanRemindersAsync(program, existing, audience.Select(id => people[id]).ToList());
         await db.SaveChangesAsync();
         return edited;
@@ -69,7 +69,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         if (!cancelled.Succeeded) return cancelled;
         var audience = Audience(program, existing);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
-            Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason));
+            Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason), student);
         foreach (var reminder in await QueuedRemindersAsync(existing.Id)) reminder.Skip(EventCancelled);
         await db.SaveChangesAsync();
         return cancelled;
@@ -86,7 +86,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         db.Add(resource);
         var audience = Audience(program, existing);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
-            Enqueue(EventEmails.NewResource(program, existing, resource, student, links));
+            Enqueue(EventEmails.NewResource(program, existing, resource, student, links), student);
         await db.SaveChangesAsync();
         return (result, resource.Id);
     }
@@ -149,7 +149,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         program.Active.Where(m => m.Role == Roles.Student && (programEvent.GroupMentorId is null || m.MentorId == programEvent.GroupMentorId))
             .Select(m => m.UserId).ToList();
 
-    private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
+    private void Enqueue(MailMessage message, AppUser to) => db.Outbox.Add(OutboxMessage.Mail(message, Now, NotificationTopic.ProgramNews, to.Id));
 
     private Task<List<OutboxMessage>> QueuedRemindersAsync(Guid eventId) =>
         db.Outbox.Where(m => m.EventId == eventId && m.Kind == OutboxKind.Reminder && m.Status == DeliveryStatus.Queued).ToListAsync();
@@ -157,6 +157,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     private async Task NotifyAsync(MentoringProgram program, ProgramEvent created)
     {
         var audience = Audience(program, created);
+        var choices = await NotificationChoices.ForAsync(db, audience);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
         {
             var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
@@ -164,8 +165,8 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
                 $"Hi {student.DisplayName},\n\n{created.Title} on {when} (your time).\n{created.Description}\n" +
                 (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + $"\nIt is on your PeerMentor calendar: {links.To($"events/{created.Id}")}\n\n— PeerMentor",
                 $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
-                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your <a href=\"{System.Net.WebUtility.HtmlEncode(links.To($"events/{created.Id}"))}\">PeerMentor calendar</a>.</p>"), Now));
-            db.Outbox.AddRange(ComposeReminders(program, created, student));
+                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your <a href=\"{System.Net.WebUtility.HtmlEncode(links.To($"events/{created.Id}"))}\">PeerMentor calendar</a>.</p>"), Now, NotificationTopic.ProgramNews, student.Id));
+            db.Outbox.AddRange(ComposeReminders(program, created, student, choices[student.Id]));
         }
     }
 
@@ -173,10 +174,11 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     private async Task PlanRemindersAsync(MentoringProgram program, ProgramEvent programEvent, List<AppUser> students)
     {
         var queued = await QueuedRemindersAsync(programEvent.Id);
+        var choices = await NotificationChoices.ForAsync(db, students.Select(s => s.Id));
         var moved = new HashSet<OutboxMessage>();
         foreach (var student in students)
         {
-            foreach (var reminder in ComposeReminders(program, programEvent, student))
+            foreach (var reminder in ComposeReminders(program, programEvent, student, choices[student.Id]))
             {
                 var existing = queued.FirstOrDefault(r => !moved.Contains(r) && r.ReminderMinutes == reminder.ReminderMinutes
                     && r.Email == student.Email && r.Channel == reminder.Channel);
@@ -192,10 +194,11 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     }
 
     /// <summary>
-    /// A text shortly before the start to each student with a verified phone, an email to the others; queued with
+    /// A text shortly before the start to each student who wants masterclass reminders by SMS and has a verified phone,
+    /// an email to the others; queued with
     /// the event so it cannot be forgotten, and skipped by the dispatcher if the event is gone or has started.
     /// </summary>
-    private IEnumerable<OutboxMessage> ComposeReminders(MentoringProgram program, ProgramEvent programEvent, AppUser student)
+    private IEnumerable<OutboxMessage> ComposeReminders(MentoringProgram program, ProgramEvent programEvent, AppUser student, NotificationChoices choices)
     {
         var lead = notifications.Value.SmsReminderMinutes;
         foreach (var (minutes, due) in SessionReminders.Plan(programEvent.StartUtc, [lead], Now))
@@ -203,10 +206,10 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
             var when = LocalTimes.Describe(programEvent.StartUtc, programEvent.EndUtc, student.TimeZoneId);
             var text = $"PeerMentor: {programEvent.Title} ({program.Name}) starts {when}." + (programEvent.MeetingUrl is null ? "" : $" Join: {programEvent.MeetingUrl}");
             var subject = $"Reminder: {programEvent.Title}, {when}";
-            var message = student.VerifiedPhone is { } phone
-                ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now)
+            var message = choices.SmsTo(student, NotificationTopic.MasterclassReminders) is { } phone
+                ? OutboxMessage.Sms(new SmsMessage(phone, text), subject, student.Email, Now, NotificationTopic.MasterclassReminders, student.Id)
                 : OutboxMessage.Mail(new MailMessage(student.Email!, subject, $"Hi {student.DisplayName},\n\n{text}\n\n— PeerMentor",
-                    $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now);
+                    $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now, NotificationTopic.MasterclassReminders, student.Id);
             yield return OutboxMessage.EventReminder(message, programEvent.Id, minutes, due);
         }
     }

@@ -84,7 +84,7 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         db.Announcements.Add(announcement);
         var studentIds = program.Active.Where(m => m.Role == Roles.Student).Select(m => m.UserId).ToList();
         foreach (var student in await db.Users.Where(u => studentIds.Contains(u.Id)).ToListAsync())
-            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.Announced(program, student, announcement), Now));
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.Announced(program, student, announcement), Now, NotificationTopic.ProgramNews, student.Id));
         await db.SaveChangesAsync();
         return result;
     }
@@ -114,10 +114,10 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         foreach (var (student, mentor) in placed)
         {
             program.Active.Single(m => m.UserId == student && m.Role == Roles.Student).AssignTo(mentor);
-            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.YourMentor(program, people[student], people[mentor]), Now));
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.YourMentor(program, people[student], people[mentor]), Now, NotificationTopic.ProgramNews, student));
         }
         foreach (var group in plan.Groups.Where(g => g.NewStudentIds.Count > 0))
-            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.NewStudents(program, people[group.MentorId], group.NewStudentIds.Select(id => people[id])), Now));
+            db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.NewStudents(program, people[group.MentorId], group.NewStudentIds.Select(id => people[id])), Now, NotificationTopic.ProgramNews, group.MentorId));
         await db.SaveChangesAsync();
     }
 

@@ -52,7 +52,7 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
 
     private void Mail(AppUser to, string subject, string text) => db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to.Email!, subject,
         $"Hi {to.DisplayName},\n\n{text}\n\n— PeerMentor",
-        $"<p>Hi {System.Net.WebUtility.HtmlEncode(to.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now));
+        $"<p>Hi {System.Net.WebUtility.HtmlEncode(to.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now, NotificationTopic.Reviews, to.Id));
 
     private async Task<List<StudentStanding>> StandingsAsync(Guid programId)
     {

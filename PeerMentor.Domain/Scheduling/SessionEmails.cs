@@ -49,6 +49,15 @@ public sealed class SessionEmails(AppLinks links)
             + (session.MeetingUrl is null ? "" : $" Join: {session.MeetingUrl}"));
     }
 
+    /// <summary>A short-notice cancellation as a text message, the time in the recipient's zone.</summary>
+    public static SmsMessage CancelledText(Session session, AppUser recipient, AppUser by, string phone) =>
+        new(phone, $"PeerMentor: {by.DisplayName} cancelled your session on {When(session, recipient)}. Reason: {session.StatusReason}");
+
+    /// <summary>A short-notice move as a text message, naming the new time in the recipient's zone.</summary>
+    public static SmsMessage MovedText(Session session, AppUser recipient, AppUser by, string phone) =>
+        new(phone, $"PeerMentor: {by.DisplayName} moved your session to {When(session, recipient)}."
+            + (session.MeetingUrl is null ? "" : $" Join: {session.MeetingUrl}"));
+
     public MailMessage Answered(Session session, AppUser mentor, AppUser student) => Compose(student, session,
         $"Your session request to {mentor.DisplayName} was {session.Describe()}",
         $"Your request for {When(session, student)} was {session.Describe()}.",

@@ -87,13 +87,13 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         {
             session.Accept(input.MentorId, profile.Availability.MeetingUrl, Now);
             await DeclineOverlappingAsync(session);
-            Enqueue(emails.Booked(session, people[input.MentorId], people[studentId]));
-            Enqueue(emails.Accepted(session, people[input.MentorId], people[studentId]));
+            Enqueue(people[input.MentorId], emails.Booked(session, people[input.MentorId], people[studentId]));
+            Enqueue(people[studentId], emails.Accepted(session, people[input.MentorId], people[studentId]));
             await PlanRemindersAsync(session, people);
         }
         else
         {
-            Enqueue(emails.Requested(session, people[input.MentorId], people[studentId]));
+            Enqueue(people[input.MentorId], emails.Requested(session, people[input.MentorId], people[studentId]));
         }
 
         try
@@ -147,8 +147,8 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (!accepted.Succeeded) return accepted;
         await DeclineOverlappingAsync(session);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
-        Enqueue(emails.Accepted(session, people[session.MentorId], people[session.StudentId]));
-        Enqueue(emails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(people[session.StudentId], emails.Accepted(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(people[session.MentorId], emails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
         await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
@@ -162,7 +162,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var rejected = session.Reject(mentorId, reason, Now);
         if (!rejected.Succeeded) return rejected;
         var people = await PeopleAsync(session.MentorId, session.StudentId);
-        Enqueue(emails.Answered(session, people[session.MentorId], people[session.StudentId]));
+        Enqueue(people[session.StudentId], emails.Answered(session, people[session.MentorId], people[session.StudentId]));
         return await SaveAsync();
     }
 
@@ -177,13 +177,15 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (!asAdmin && session.Status == SessionStatus.Accepted && WithinCutoff(session)) return CutoffRefusal();
 
         var wasBooked = session.Status == SessionStatus.Accepted;
+        var urgent = wasBooked && IsUrgent(session.StartUtc);
         var cancelled = session.Cancel(userId, reason, Now);
         if (!cancelled.Succeeded) return cancelled;
         var people = await PeopleAsync(session.MentorId, session.StudentId, userId);
         // Whoever cancels a booked session gets a copy too: it carries the CANCEL that clears their own calendar.
         var invite = wasBooked ? SessionInvite.For(session, people[session.MentorId], people[session.StudentId]) : null;
         foreach (var party in new[] { session.MentorId, session.StudentId }.Where(id => wasBooked || id != userId))
-            Enqueue(emails.Cancelled(session, people[party], people[userId], invite));
+            Enqueue(people[party], emails.Cancelled(session, people[party], people[userId], invite));
+        if (urgent) await TextUrgentChangeAsync(session, people, userId, "Session cancelled at short notice", SessionEmails.CancelledText);
         foreach (var reminder in await QueuedRemindersAsync(session)) reminder.Skip(SessionReminders.Cancelled);
         return await SaveAsync();
     }
@@ -206,11 +208,14 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             : SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, (int)slot.Length.TotalMinutes), busy, slot, Now);
         if (refusal != SlotRefusal.None) return Result.Fail("StartUtc", Explain(refusal));
 
+        // Urgent when the old or the new time is less than a day away: either way someone's plans for the next day change.
+        var urgent = IsUrgent(session.StartUtc) || IsUrgent(slot.StartUtc);
         session.Reschedule(userId, slot, reason, Now);
-        var people = await PeopleAsync(session.MentorId, session.StudentId);
+        var people = await PeopleAsync(session.MentorId, session.StudentId, userId);
         var invite = SessionInvite.For(session, people[session.MentorId], people[session.StudentId]);
         foreach (var party in new[] { session.MentorId, session.StudentId })
-            Enqueue(emails.Rescheduled(session, people[party], people[userId], invite));
+            Enqueue(people[party], emails.Rescheduled(session, people[party], people[userId], invite));
+        if (urgent) await TextUrgentChangeAsync(session, people, userId, "Session moved at short notice", SessionEmails.MovedText);
         await PlanRemindersAsync(session, people);
         return await SaveAsync(session);
     }
@@ -225,7 +230,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         foreach (var session in due)
         {
             session.Expire(now);
-            Enqueue(emails.Answered(session, people[session.MentorId], people[session.StudentId]));
+            Enqueue(people[session.StudentId], emails.Answered(session, people[session.MentorId], people[session.StudentId]));
         }
         try
         {
@@ -256,7 +261,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var people = await PeopleAsync([mentorId, .. studentIds]);
         var told = studentIds.Where(id => !people[id].IsDeleted).ToList();
         foreach (var id in told)
-            Enqueue(emails.SlotsPublished(people[mentorId], people[id]));
+            Enqueue(people[id], emails.SlotsPublished(people[mentorId], people[id]), NotificationTopic.NewSlots);
         await db.SaveChangesAsync();
         return told.Count;
     }
@@ -315,7 +320,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         foreach (var request in overlapping)
         {
             request.Decline(accepted, Now);
-            Enqueue(emails.Answered(request, people[request.MentorId], people[request.StudentId]));
+            Enqueue(people[request.StudentId], emails.Answered(request, people[request.MentorId], people[request.StudentId]));
         }
     }
 
@@ -325,7 +330,26 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         return await db.Users.AsNoTracking().Where(u => distinct.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
     }
 
-    private void Enqueue(MailMessage message) => db.Outbox.Add(OutboxMessage.Mail(message, Now));
+    private void Enqueue(AppUser recipient, MailMessage message, NotificationTopic topic = NotificationTopic.SessionUpdates) =>
+        db.Outbox.Add(OutboxMessage.Mail(message, Now, topic, recipient.Id));
+
+    private bool IsUrgent(DateTime startUtc) => startUtc - Now < TimeSpan.FromHours(notifications.Value.UrgentChangeHours);
+
+    /// <summary>
+    /// A booked session cancelled or moved at short notice is also texted to each party who wants session updates by
+    /// SMS and has a verified phone; whoever made the change already knows.
+    /// </summary>
+    private async Task TextUrgentChangeAsync(Session session, Dictionary<string, AppUser> people, string changedBy, string label,
+        Func<Session, AppUser, AppUser, string, SmsMessage> compose)
+    {
+        var parties = new[] { people[session.MentorId], people[session.StudentId] }.Where(p => p.Id != changedBy && !p.IsDeleted).ToList();
+        var choices = await NotificationChoices.ForAsync(db, parties.Select(p => p.Id));
+        foreach (var party in parties)
+        {
+            if (choices[party.Id].SmsTo(party, NotificationTopic.SessionUpdates) is not { } phone) continue;
+            db.Outbox.Add(OutboxMessage.Sms(compose(session, party, people[changedBy], phone), label, party.Email, Now, NotificationTopic.SessionUpdates, party.Id));
+        }
+    }
 
     /// <summary>
     /// Queues each party's reminders for a booked session, in the same transaction as the booking; on a
@@ -334,6 +358,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     private async Task PlanRemindersAsync(Session session, Dictionary<string, AppUser> people)
     {
         var (mentor, student) = (people[session.MentorId], people[session.StudentId]);
+        var choices = await NotificationChoices.ForAsync(db, [mentor.Id, student.Id]);
         var queued = await QueuedRemindersAsync(session);
         var moved = new HashSet<OutboxMessage>();
         foreach (var (minutes, due) in SessionReminders.Plan(session.StartUtc, notifications.Value.Reminders, Now))
@@ -341,9 +366,10 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             foreach (var recipient in new[] { mentor, student }.Where(p => !p.IsDeleted))
             {
                 var mail = emails.Reminder(session, mentor, student, recipient);
-                var reminder = minutes == notifications.Value.SmsReminderMinutes && recipient.VerifiedPhone is { } phone
-                    ? OutboxMessage.SmsReminder(SessionEmails.ReminderText(session, mentor, student, recipient, phone), mail.Subject, mail.To, session.Id, minutes, due, Now)
-                    : OutboxMessage.Reminder(mail, session.Id, minutes, due, Now);
+                var reminder = minutes == notifications.Value.SmsReminderMinutes && choices[recipient.Id].SmsTo(recipient, NotificationTopic.SessionReminders) is { } phone
+                    ? OutboxMessage.SmsReminder(SessionEmails.ReminderText(session, mentor, student, recipient, phone), mail.Subject, mail.To, session.Id, minutes, due, Now,
+                        NotificationTopic.SessionReminders, recipient.Id)
+                    : OutboxMessage.Reminder(mail, session.Id, minutes, due, Now, NotificationTopic.SessionReminders, recipient.Id);
                 // A person who verified (or lost) a phone since booking gets the new channel; the old reminder is skipped below.
                 var existing = queued.FirstOrDefault(r => r.ReminderMinutes == minutes && r.Email == mail.To && r.Channel == reminder.Channel && !moved.Contains(r));
                 if (existing is null) db.Outbox.Add(reminder);

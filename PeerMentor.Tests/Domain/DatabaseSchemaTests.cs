@@ -54,6 +54,10 @@ public class DatabaseSchemaTests
                 DROP TABLE "EventResources";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
+                DROP INDEX "IX_Outbox_UserId";
+                ALTER TABLE "Outbox" DROP COLUMN "Topic";
+                ALTER TABLE "Outbox" DROP COLUMN "UserId";
+                DROP TABLE "NotificationPreferences";
                 UPDATE "SchemaVersions" SET "Version" = 1;
                 """));
         }
@@ -108,5 +112,45 @@ public class DatabaseSchemaTests
         });
 
         Assert.Equal(("Moved to next week", "https://slides.example/1"), resources);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_version_3_database_gains_notification_topics_and_each_persons_choices(DatabaseKind kind)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        TestUser person;
+        await using (var first = new AppFactory(database, smtp: null))
+        {
+            person = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Student);
+            // Back to the version 3 schema, as databases created before notification preferences have it.
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+                DROP INDEX "IX_Outbox_UserId";
+                ALTER TABLE "Outbox" DROP COLUMN "Topic";
+                ALTER TABLE "Outbox" DROP COLUMN "UserId";
+                DROP TABLE "NotificationPreferences";
+                DROP TABLE "EventResources";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
+                ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
+                UPDATE "SchemaVersions" SET "Version" = 3;
+                """));
+        }
+
+        await using var second = new AppFactory(database, smtp: null,
+            new Dictionary<string, string?> { ["Notifications:Dispatcher:PollSeconds"] = "3600" });
+        await second.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            db.Outbox.Add(OutboxMessage.Mail(new MailMessage(person.Email, "News", "t", "h"), DateTime.UtcNow, NotificationTopic.ProgramNews, person.Id));
+            await db.SaveChangesAsync();
+            await s.GetRequiredService<NotificationPreferenceService>().SaveAsync(person.Id,
+                new Dictionary<NotificationTopic, ChannelChoice> { [NotificationTopic.ProgramNews] = new(Email: false, Sms: false) });
+        });
+        var saved = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().SingleAsync());
+        var choices = await second.RunAsync(s => s.GetRequiredService<NotificationPreferenceService>().GetAsync(person.Id));
+
+        Assert.Equal((NotificationTopic.ProgramNews, person.Id), (saved.Topic, saved.UserId));
+        Assert.False(choices[NotificationTopic.ProgramNews].Email);
     }
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Tests.Infrastructure;
+using PeerMentor.Web.Jobs;
 
 namespace PeerMentor.Tests.Domain;
 
@@ -78,20 +80,37 @@ public class RegistrationServiceTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
-    public async Task When_the_mail_server_is_down_the_registration_is_rolled_back(DatabaseKind kind)
+    public async Task When_the_mail_server_is_down_the_registration_is_kept_and_its_confirmation_waits_in_the_outbox(DatabaseKind kind)
     {
         var closedPort = ExternalProcess.FreePort();
         await using var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp: null, new Dictionary<string, string?>
         {
             ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:EnableSsl"] = "false", ["Email:Smtp:TimeoutSeconds"] = "5",
+            ["Email:Smtp:EnableSsl"] = "false", ["Email:Smtp:TimeoutSeconds"] = "5", ["Notifications:Dispatcher:PollSeconds"] = "3600",
         });
         var email = TestUsers.NewEmail();
 
         var result = await RegisterAsync(app, Valid(email));
+        await app.Services.GetRequiredService<OutboxDispatcher>().DispatchBatchAsync();
 
-        Assert.Contains("nothing was saved", result.Summary);
-        Assert.Equal(0, await CountUsersAsync(app, email));
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(1, await CountUsersAsync(app, email));
+        var queued = await app.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().SingleAsync(m => m.Recipient == email));
+        Assert.Equal((DeliveryStatus.Queued, 1, NotificationTopic.AccountSecurity), (queued.Status, queued.Attempts, queued.Topic));
+    }
+
+    [Fact]
+    public async Task The_confirmation_mail_goes_through_the_outbox_and_is_recorded_as_sent()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseKind.Sqlite);
+        var email = TestUsers.NewEmail();
+
+        await RegisterAsync(app, Valid(email));
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(email);
+
+        var message = await WaitForAsync(() => app.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Recipient == email && m.Status == DeliveryStatus.Sent)));
+        Assert.Equal(NotificationTopic.AccountSecurity, message.Topic);
     }
 
     [Fact]
@@ -102,7 +121,19 @@ public class RegistrationServiceTests
 
         await RegisterAsync(app, Valid(email));
 
-        var kept = await app.RunAsync(s => s.GetRequiredService<AppDbContext>().SentMails.SingleAsync());
+        var kept = await WaitForAsync(() => app.RunAsync(s => s.GetRequiredService<AppDbContext>().SentMails.SingleOrDefaultAsync()));
         Assert.Equal((email, "Confirm your email for PeerMentor"), (kept.To, kept.Subject));
+    }
+
+    /// <summary>Account mail is sent by the outbox dispatcher, which polls every two seconds.</summary>
+    private static async Task<T> WaitForAsync<T>(Func<Task<T?>> read) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if (await read() is { } found) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The outbox did not deliver in time.");
+            await Task.Delay(100);
+        }
     }
 }

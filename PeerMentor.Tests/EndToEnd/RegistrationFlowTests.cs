@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
 using PeerMentor.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -109,10 +112,22 @@ public class RegistrationFlowTests
         await page.WaitForURLAsync("**/account/registered**");
 
         await page.SignInAsync(admin);
+        await WaitForViewerAsync(app, email);
         await page.GotoAsync("admin/mail");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = email }).GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByTestId("mail-link").ClickAsync();
 
         await Expect(page.GetByText("your email is confirmed")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Account mail reaches the viewer through the outbox dispatcher, which polls every two seconds.</summary>
+    private static async Task WaitForViewerAsync(AppFactory app, string email)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await app.RunAsync(s => s.GetRequiredService<AppDbContext>().SentMails.AnyAsync(m => m.To == email)))
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"No mail to {email} reached the viewer.");
+            await Task.Delay(100);
+        }
     }
 }

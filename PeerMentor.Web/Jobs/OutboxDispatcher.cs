@@ -137,9 +137,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
-    /// <summary>Reminders that come due after their session or masterclass started, or once it is gone, are skipped.</summary>
+    /// <summary>
+    /// Messages whose topic the recipient has turned off for their channel are skipped, and so are reminders that
+    /// come due after their session or masterclass started, or once it is gone.
+    /// </summary>
     private async Task<string?> WhyNotSendAsync(AppDbContext db, OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (await NotificationChoices.WhyNotSendAsync(db, message, cancellationToken) is { } turnedOff) return turnedOff;
         if (message.Kind != OutboxKind.Reminder) return null;
         var now = Now;
         if (message.SessionId is { } sessionId)

@@ -18,8 +18,21 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         message.Property(m => m.SkipReason).HasMaxLength(300);
         message.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
         message.Property(m => m.FallbackEmail).HasMaxLength(320);
+        message.Property(m => m.Topic).HasConversion<string>().HasMaxLength(32);
+        message.HasIndex(m => m.UserId);
         message.HasIndex(m => m.EventId);
         message.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         message.HasIndex(m => m.SessionId);
+    }
+}
+
+public sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> preference)
+    {
+        preference.ToTable("NotificationPreferences");
+        preference.HasKey(p => new { p.UserId, p.Topic });
+        preference.Property(p => p.Topic).HasConversion<string>().HasMaxLength(32);
+        preference.HasOne<PeerMentor.Domain.Accounts.AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
