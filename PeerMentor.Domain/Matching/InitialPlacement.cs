@@ -2,33 +2,63 @@ namespace PeerMentor.Domain.Matching;
 
 /// <summary>
 /// LPT greedy: students in order of experience, largest first, each to the least-loaded mentor (then the
-/// smallest group, then the lowest id) who has a free place and may take them.
+/// smallest group, then the lowest id) who has a free place and may take them. The mentors with a free place
+/// wait in a priority queue keyed by exactly that order, so each placement costs O(log m) rather than a scan.
 /// </summary>
 internal static class InitialPlacement
 {
     /// <summary>Places as many students as the places allow; returns the ones left over.</summary>
     public static List<int> Run(Partition partition)
     {
+        var open = OpenMentors(partition);
+        var skipped = new List<int>();
         var unplaced = new List<int>();
         for (var student = 0; student < partition.StudentCount; student++)
         {
-            var mentor = LeastLoadedOpen(partition, student);
-            if (mentor >= 0) partition.Place(student, mentor);
-            else if (!TryMakeRoom(partition, student)) unplaced.Add(student);
+            var mentor = TakeLeastLoadedAllowed(partition, open, student, skipped);
+            if (mentor >= 0)
+            {
+                partition.Place(student, mentor);
+                if (partition.Free[mentor] > 0) Enqueue(partition, open, mentor);
+            }
+            else if (open.Count > 0 && TryMakeRoom(partition, student))
+            {
+                // The chain moved students between several groups, so their keys in the queue are out of date.
+                open = OpenMentors(partition);
+            }
+            else unplaced.Add(student);
         }
         return unplaced;
     }
 
-    private static int LeastLoadedOpen(Partition p, int student)
+    private static PriorityQueue<int, (int Load, int Size, int Mentor)> OpenMentors(Partition p)
     {
-        var (load, size, free) = (p.Load, p.Size, p.Free);
-        var best = -1;
-        for (var j = 0; j < load.Length; j++)
+        var open = new PriorityQueue<int, (int, int, int)>(p.MentorCount);
+        for (var j = 0; j < p.MentorCount; j++)
         {
-            if (free[j] == 0 || (best >= 0 && (load[j] > load[best] || (load[j] == load[best] && size[j] >= size[best])))) continue;
-            if (p.IsAllowed(student, j)) best = j;
+            if (p.Free[j] > 0) Enqueue(p, open, j);
         }
-        return best;
+        return open;
+    }
+
+    private static void Enqueue(Partition p, PriorityQueue<int, (int, int, int)> open, int mentor) =>
+        open.Enqueue(mentor, (p.Load[mentor], p.Size[mentor], mentor));
+
+    /// <summary>
+    /// Removes and returns the first open mentor in the queue's order who may take the student, or -1; mentors
+    /// passed over because the pair is forbidden go back into the queue unchanged.
+    /// </summary>
+    private static int TakeLeastLoadedAllowed(Partition p, PriorityQueue<int, (int, int, int)> open, int student, List<int> skipped)
+    {
+        var found = -1;
+        while (found < 0 && open.TryDequeue(out var mentor, out _))
+        {
+            if (p.IsAllowed(student, mentor)) found = mentor;
+            else skipped.Add(mentor);
+        }
+        foreach (var mentor in skipped) Enqueue(p, open, mentor);
+        skipped.Clear();
+        return found;
     }
 
     /// <summary>
@@ -39,7 +69,6 @@ internal static class InitialPlacement
     /// </summary>
     private static bool TryMakeRoom(Partition p, int student)
     {
-        if (!p.Free.Any(f => f > 0)) return false;
         var cameFrom = new (int Mentor, int Student)[p.MentorCount];
         var seen = new bool[p.MentorCount];
         var queue = new Queue<int>();

@@ -4,6 +4,14 @@ namespace PeerMentor.Domain.Matching;
 /// Moves one student, or swaps two, between a pair of groups whenever that makes the partition's
 /// <see cref="Balance"/> strictly better, until no such change exists. Every accepted change strictly improves
 /// the balance, so the walk cannot cycle; the step limit only caps the time a pathological input may take.
+/// <para>
+/// The search goes in sweeps over the groups, heaviest first, each paired with the lighter groups, lightest
+/// first, where improvements usually are; a pair is improved until it has nothing left to give, then the sweep
+/// goes on from there instead of starting over. Sweeps repeat until one changes nothing. Only pairs that can
+/// hold an improvement are looked at (see <see cref="BestChange"/>): a load gap of at least 2, or sizes at least
+/// 2 apart with a free place on the smaller side. In the last sweep nothing changes, so its snapshot of the
+/// order is exact and every such pair is checked: the result has no improving move or swap left.
+/// </para>
 /// </summary>
 internal static class LocalImprovement
 {
@@ -12,30 +20,51 @@ internal static class LocalImprovement
     public static int Run(Partition partition, int maxSteps)
     {
         var steps = 0;
-        while (steps < maxSteps && FindChange(partition) is { } change)
+        var order = new int[partition.MentorCount];
+        var improved = true;
+        while (improved && steps < maxSteps)
         {
-            if (change.Partner < 0) partition.Move(change.Student, change.To);
-            else partition.Swap(change.Student, change.Partner);
-            steps++;
+            improved = false;
+            partition.ByLoad.CopyTo(order);
+            var smallest = partition.MentorCount == 0 ? 0 : partition.Size.Min();
+            foreach (var heavy in order)
+            {
+                // Lighter groups, lightest first, while the gap leaves room for a swap or a narrowing move.
+                for (var k = order.Length - 1; k >= 0 && partition.Load[heavy] - partition.Load[order[k]] >= 2; k--)
+                {
+                    improved |= ImprovePair(partition, heavy, order[k], maxSteps, ref steps);
+                }
+                // Groups at least two students smaller, whatever their load, for moves that even out sizes.
+                if (partition.Size[heavy] - smallest < 2) continue;
+                for (var k = order.Length - 1; k >= 0; k--)
+                {
+                    var other = order[k];
+                    if (partition.Size[heavy] - partition.Size[other] >= 2 && partition.Free[other] > 0)
+                        improved |= ImprovePair(partition, heavy, other, maxSteps, ref steps);
+                }
+            }
         }
         return steps;
     }
 
-    // Pairs are tried from the extremes inwards (heaviest with lightest first) because that is where
-    // improvements usually are; the first pair that has one wins, and within it the best change.
-    private static Change? FindChange(Partition partition)
+    private static bool ImprovePair(Partition partition, int a, int b, int maxSteps, ref int steps)
     {
-        var order = partition.ByLoad;
-        for (var i = 0; i < order.Count; i++)
+        var changed = false;
+        while (steps < maxSteps && BestChange(partition, a, b) is { } change)
         {
-            for (var j = order.Count - 1; j >= 0; j--)
-            {
-                if (i != j && BestChange(partition, order[i], order[j]) is { } change) return change;
-            }
+            if (change.Partner < 0) partition.Move(change.Student, change.To);
+            else partition.Swap(change.Student, change.Partner);
+            steps++;
+            changed = true;
         }
-        return null;
+        return changed;
     }
 
+    /// <summary>
+    /// The best move from a to b or swap between them, or null if none improves the balance. Only pairs with a
+    /// load gap of at least 2, or sizes at least 2 apart and a free place with b, can have one: a move or swap
+    /// that narrows the gap needs 0 &lt; x &lt; gap, and otherwise only a move that evens out sizes can help.
+    /// </summary>
     private static Change? BestChange(Partition p, int a, int b)
     {
         var gap = p.Load[a] - p.Load[b];

@@ -75,7 +75,10 @@ public static class MentorAssignment
 
     private static AssignedGroup Describe(MentorGroup mentor, int index, Partition partition, StudentExperience[] students)
     {
-        var newIds = partition.NewStudentsOf(index).Select(s => students[s].Id).Order(StringComparer.Ordinal).ToArray();
+        var members = partition.NewStudentsOf(index);
+        var newIds = new string[members.Count];
+        for (var i = 0; i < newIds.Length; i++) newIds[i] = students[members[i]].Id;
+        Array.Sort(newIds, StringComparer.Ordinal);
         var (size, total) = (partition.Size[index], partition.Load[index]);
         return new AssignedGroup(mentor.Id, newIds, size, total, size == 0 ? 0 : (double)total / size);
     }
@@ -118,14 +121,25 @@ public static class MentorAssignment
 
     private static void Validate(IReadOnlyList<StudentExperience> students, IReadOnlyList<MentorGroup> mentors)
     {
-        if (mentors.Select(m => m.Id).Distinct(StringComparer.Ordinal).Count() != mentors.Count)
-            throw new ArgumentException("Mentor ids must be unique.", nameof(mentors));
-        if (mentors.Any(m => m.Capacity < 0))
-            throw new ArgumentException("A mentor's capacity cannot be negative.", nameof(mentors));
-        var everyone = students.Concat(mentors.SelectMany(m => m.CurrentStudents)).ToArray();
-        if (everyone.Any(s => s.ExperienceYears < 0))
-            throw new ArgumentException("Experience cannot be negative.", nameof(students));
-        if (everyone.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() != everyone.Length)
-            throw new ArgumentException("Each student may appear once, either to place or in one mentor's group.", nameof(students));
+        var mentorIds = new HashSet<string>(mentors.Count, StringComparer.Ordinal);
+        foreach (var mentor in mentors)
+        {
+            if (!mentorIds.Add(mentor.Id)) throw new ArgumentException("Mentor ids must be unique.", nameof(mentors));
+            if (mentor.Capacity < 0) throw new ArgumentException("A mentor's capacity cannot be negative.", nameof(mentors));
+        }
+        var studentIds = new HashSet<string>(students.Count, StringComparer.Ordinal);
+        foreach (var mentor in mentors)
+        {
+            foreach (var student in mentor.CurrentStudents) CheckStudent(student);
+        }
+        foreach (var student in students) CheckStudent(student);
+
+        void CheckStudent(StudentExperience student)
+        {
+            if (student.ExperienceYears < 0)
+                throw new ArgumentException("Experience cannot be negative.", nameof(students));
+            if (!studentIds.Add(student.Id))
+                throw new ArgumentException("Each student may appear once, either to place or in one mentor's group.", nameof(students));
+        }
     }
 }
