@@ -2,26 +2,44 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
+using PeerMentor.Domain.Programs;
 
 namespace PeerMentor.Domain.Accounts;
+
+/// <summary>Where an approved person goes: a program and, for a mentor, the most students they take.</summary>
+public sealed record ProgramPlacement(Guid ProgramId, int MentorCapacity = 10);
 
 public sealed record UserProfileInput(string DisplayName, string TimeZoneId, int YearsOfExperience, string Expertise, string Role);
 
 /// <summary>What an admin does to accounts: decide on registrations, edit and delete people.</summary>
 public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
-    public async Task<Result> ApproveAsync(string userId, string role, AccountLinks links, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Approves the person with a role and, when <paramref name="placement"/> names a program, places them in it in the
+    /// same transaction: a full program refuses the whole approval, so nothing is half done.
+    /// </summary>
+    public async Task<Result> ApproveAsync(string userId, string role, AccountLinks links, ProgramPlacement? placement = null,
+        CancellationToken cancellationToken = default)
     {
         if (!Roles.IsKnown(role)) return Result.Fail("Role", "Choose student, mentor or admin.");
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.IsDeleted) return Result.Missing("That person");
         if (!user.EmailConfirmed) return Result.Fail("", $"{user.DisplayName} has not confirmed their email yet.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        MentoringProgram? program = null;
+        if (placement is not null)
+        {
+            program = await db.Programs.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == placement.ProgramId, cancellationToken);
+            if (program is null || !program.IsOpen(DateOnly.FromDateTime(now))) return Result.Fail("Program", "That program has ended or no longer exists; choose another.");
+            var placed = program.Add(user, role, placement.MentorCapacity, now);
+            if (!placed.Succeeded) return Result.Fail("Program", placed.Summary);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        user.Approve(clock.GetUtcNow().UtcDateTime);
+        user.Approve(now);
         var outcome = await SetRoleAsync(user, role);
         if (!outcome.Succeeded) return outcome;
-        await QueueAsync(AccountEmails.Approved(user, role, links.SignIn()), user.Id, cancellationToken);
+        await QueueAsync(AccountEmails.Approved(user, role, links.SignIn(), program?.Name), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }

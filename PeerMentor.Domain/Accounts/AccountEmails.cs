@@ -18,9 +18,10 @@ public static class AccountEmails
         "Choose a new password", link,
         "If it was not you, ignore this mail: your password stays as it is.");
 
-    public static MailMessage Approved(AppUser user, string role, string link) => Compose(user,
+    public static MailMessage Approved(AppUser user, string role, string link, string? programName = null) => Compose(user,
         "Your PeerMentor registration is approved",
-        $"Hi {user.DisplayName}, an admin approved your registration. You can now sign in as {Article(role)} {role.ToLowerInvariant()}.",
+        $"Hi {user.DisplayName}, an admin approved your registration. You can now sign in as {Article(role)} {role.ToLowerInvariant()}"
+            + (programName is null ? "." : $" in {programName}."),
         "Sign in", link, null);
 
     public static MailMessage Rejected(AppUser user, string reason) => Compose(user,

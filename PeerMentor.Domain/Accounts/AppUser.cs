@@ -14,6 +14,8 @@ public class AppUser : IdentityUser
     public string DisplayName { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "UTC";
     public string RequestedRole { get; private set; } = Roles.Student;
+    /// <summary>The program the person asked to join when registering; the admin places them on approval.</summary>
+    public Guid? RequestedProgramId { get; private set; }
     public int YearsOfExperience { get; private set; }
     public string Expertise { get; private set; } = "";
     public ThemePreference Theme { get; private set; }
@@ -40,6 +42,8 @@ public class AppUser : IdentityUser
         Expertise = expertise.Trim(),
         RegisteredUtc = nowUtc,
     };
+
+    public void RequestProgram(Guid? programId) => RequestedProgramId = programId;
 
     public void Approve(DateTime nowUtc)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
 
@@ -14,7 +15,11 @@ public sealed class RegistrationInput
     public string Role { get; set; } = Roles.Student;
     public int YearsOfExperience { get; set; }
     public string Expertise { get; set; } = "";
+    /// <summary>The program to join, if any; the admin places the person in it on approval.</summary>
+    public Guid? ProgramId { get; set; }
 }
+
+public sealed record OpenProgram(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn);
 
 public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
@@ -27,11 +32,14 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
     public async Task<Result> RegisterAsync(RegistrationInput input, AccountLinks links, CancellationToken cancellationToken = default)
     {
         var result = Validate(input);
+        if (input.ProgramId is { } programId && !(await OpenProgramsAsync(cancellationToken)).Any(p => p.Id == programId))
+            result.Add(nameof(input.ProgramId), "That program is closed or does not exist; choose one from the list.");
         if (!result.Succeeded) return result;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = AppUser.Register(input.Email.Trim(), input.DisplayName, input.TimeZoneId, input.Role,
             input.YearsOfExperience, input.Expertise, clock.GetUtcNow().UtcDateTime);
+        user.RequestProgram(input.ProgramId);
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return ToResult(created);
 
@@ -39,6 +47,14 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
         await QueueAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
+    }
+
+    /// <summary>Programs people can register into: those that have not ended.</summary>
+    public async Task<IReadOnlyList<OpenProgram>> OpenProgramsAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return await db.Programs.AsNoTracking().Where(p => p.EndsOn >= today).OrderBy(p => p.StartsOn).ThenBy(p => p.Name)
+            .Select(p => new OpenProgram(p.Id, p.Name, p.StartsOn, p.EndsOn)).ToListAsync(cancellationToken);
     }
 
     public async Task ResendConfirmationAsync(string email, AccountLinks links, CancellationToken cancellationToken = default)

@@ -94,6 +94,20 @@ public static class DatabaseSchema
             CREATE INDEX "IX_EventResources_AddedById" ON "EventResources" ("AddedById");
             CREATE INDEX "IX_EventResources_EventId" ON "EventResources" ("EventId");
             """),
+        // Registering into a program; per-program automation settings; why a member left.
+        new(6, """
+            ALTER TABLE "AspNetUsers" ADD COLUMN "RequestedProgramId" TEXT NULL;
+            ALTER TABLE "Programs" ADD COLUMN "RemovalWeeks" INTEGER NOT NULL DEFAULT 4;
+            ALTER TABLE "Programs" ADD COLUMN "AppliesAutomationsItself" INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE "Programs" ADD COLUMN "AutomatedWeek" TEXT NULL;
+            ALTER TABLE "ProgramMembers" ADD COLUMN "LeftReason" TEXT NULL;
+            """, """
+            ALTER TABLE "AspNetUsers" ADD COLUMN "RequestedProgramId" uuid NULL;
+            ALTER TABLE "Programs" ADD COLUMN "RemovalWeeks" integer NOT NULL DEFAULT 4;
+            ALTER TABLE "Programs" ADD COLUMN "AppliesAutomationsItself" boolean NOT NULL DEFAULT FALSE;
+            ALTER TABLE "Programs" ADD COLUMN "AutomatedWeek" date NULL;
+            ALTER TABLE "ProgramMembers" ADD COLUMN "LeftReason" character varying(500) NULL;
+            """),
     ];
 
     /// <summary>

@@ -15,6 +15,12 @@ public class MentoringProgram
     /// <summary>Probation is proposed below this weekly review average for <see cref="ProbationWeeks"/> weeks in a row.</summary>
     public double ProbationThreshold { get; private set; } = 4;
     public int ProbationWeeks { get; private set; } = 2;
+    /// <summary>Removal from the program is proposed below the threshold for this many weeks in a row; 0 never proposes it.</summary>
+    public int RemovalWeeks { get; private set; } = 4;
+    /// <summary>When set, the weekly automation job applies the proposals itself instead of waiting for an admin.</summary>
+    public bool AppliesAutomationsItself { get; private set; }
+    /// <summary>The week (its Monday) whose proposals were last applied, so a week is applied at most once.</summary>
+    public DateOnly? AutomatedWeek { get; private set; }
     public DateTime CreatedUtc { get; private set; }
     public List<ProgramMember> Members { get; private set; } = [];
     public List<ProgramExclusion> Exclusions { get; private set; } = [];
@@ -31,6 +37,23 @@ public class MentoringProgram
         ReviewCriteria = string.Join(", ", cleaned);
         return Result.Ok();
     }
+
+    public Result SetAutomations(double probationThreshold, int probationWeeks, int removalWeeks, bool appliesItself)
+    {
+        var result = Result.Ok();
+        if (double.IsNaN(probationThreshold) || probationThreshold is < 0 or > 10) result.Add("ProbationThreshold", "Use a review average from 0 to 10.");
+        if (probationWeeks is < 1 or > 12) result.Add("ProbationWeeks", "Use 1 to 12 weeks.");
+        if (removalWeeks != 0 && (removalWeeks <= probationWeeks || removalWeeks > 26))
+            result.Add("RemovalWeeks", $"Use more weeks than probation ({probationWeeks}) and at most 26, or 0 to never propose removal.");
+        if (!result.Succeeded) return result;
+        (ProbationThreshold, ProbationWeeks, RemovalWeeks, AppliesAutomationsItself) = (probationThreshold, probationWeeks, removalWeeks, appliesItself);
+        return result;
+    }
+
+    public void MarkAutomated(DateOnly week) => AutomatedWeek = week;
+
+    /// <summary>Open for registration until the day it ends.</summary>
+    public bool IsOpen(DateOnly today) => EndsOn >= today;
 
     public static (Result Result, MentoringProgram? Program) Create(string name, DateOnly startsOn, DateOnly endsOn, int capacity, DateTime nowUtc)
     {
@@ -55,6 +78,10 @@ public class MentoringProgram
         Members.Add(new ProgramMember(Id, user.Id, role, role == Roles.Mentor ? mentorCapacity : 0, nowUtc));
         return Result.Ok();
     }
+
+    /// <summary>A student is removed (e.g. after probation); they keep their history and see why.</summary>
+    public void RemoveStudent(string studentId, string reason, DateTime nowUtc) =>
+        Active.Single(m => m.UserId == studentId && m.Role == Roles.Student).Leave(nowUtc, reason);
 
     /// <summary>A mentor leaves: they stop taking students, and their students may never be given back to them.</summary>
     public IReadOnlyList<ProgramMember> RemoveMentor(string mentorId, DateTime nowUtc)
@@ -86,6 +113,8 @@ public class ProgramMember
     public DateTime? LeftUtc { get; private set; }
     /// <summary>Set when an admin confirms a probation proposal; the student sees the reason.</summary>
     public string? ProbationReason { get; private set; }
+    /// <summary>Why the member left, when they did not leave of their own accord; the student sees it.</summary>
+    public string? LeftReason { get; private set; }
 
     public void PutOnProbation(string reason) => ProbationReason = reason;
 
@@ -94,7 +123,7 @@ public class ProgramMember
 
     public void AssignTo(string? mentorId) => MentorId = mentorId;
 
-    public void Leave(DateTime nowUtc) => LeftUtc = nowUtc;
+    public void Leave(DateTime nowUtc, string? reason = null) => (LeftUtc, LeftReason) = (nowUtc, reason);
 }
 
 /// <summary>A student who must not be given to this mentor again (the mentor left them).</summary>

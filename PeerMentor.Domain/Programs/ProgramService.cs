@@ -8,6 +8,9 @@ namespace PeerMentor.Domain.Programs;
 
 public sealed record ProgramInput(string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity);
 
+/// <summary>How review points turn into probation and removal, and whether the weekly job applies proposals itself.</summary>
+public sealed record AutomationSettings(double ProbationThreshold, int ProbationWeeks, int RemovalWeeks, bool AppliesItself);
+
 /// <summary>Programs, their people, fair mentor assignment and the announcements board. Admin actions.</summary>
 public sealed class ProgramService(AppDbContext db, TimeProvider clock)
 {
@@ -71,6 +74,15 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId);
         if (program is null) return Result.Missing("That program");
         var result = program.SetCriteria(criteria);
+        if (result.Succeeded) await db.SaveChangesAsync();
+        return result;
+    }
+
+    public async Task<Result> SetAutomationsAsync(Guid programId, AutomationSettings settings)
+    {
+        var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId);
+        if (program is null) return Result.Missing("That program");
+        var result = program.SetAutomations(settings.ProbationThreshold, settings.ProbationWeeks, settings.RemovalWeeks, settings.AppliesItself);
         if (result.Succeeded) await db.SaveChangesAsync();
         return result;
     }

@@ -5,9 +5,16 @@ using PeerMentor.Domain.Notifications;
 
 namespace PeerMentor.Domain.Reviews;
 
-public sealed record AutomationProposals(DateOnly Week, IReadOnlyList<BuddyProposal> Pairs, IReadOnlyList<ProbationProposal> Probation);
+public sealed record AutomationProposals(DateOnly Week, IReadOnlyList<BuddyProposal> Pairs, IReadOnlyList<ProbationProposal> Probation,
+    IReadOnlyList<RemovalProposal> Removals)
+{
+    public bool IsEmpty => Pairs.Count == 0 && Probation.Count == 0 && Removals.Count == 0;
+}
 
-/// <summary>Buddy pairing and probation from review points: proposals first, applied when an admin confirms.</summary>
+/// <summary>
+/// Buddy pairing, probation and removal from review points: proposals first, applied when an admin confirms,
+/// or once a week by <see cref="ApplyDueAsync"/> for programs that apply them by themselves.
+/// </summary>
 public sealed class AutomationService(AppDbContext db, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -20,13 +27,52 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
         var standings = await StandingsAsync(programId);
         var lastWeek = (await db.Set<BuddyPair>().AsNoTracking().Where(p => p.ProgramId == programId && p.Week == week.AddDays(-7))
             .Select(p => new { p.StudentA, p.StudentB }).ToListAsync()).Select(p => (p.StudentA, p.StudentB)).ToHashSet();
-        var onProbation = await db.ProgramMembers.Where(m => m.ProgramId == programId && m.ProbationReason != null).Select(m => m.UserId).ToListAsync();
-        return new AutomationProposals(week, ReviewAutomations.PairBuddies(standings, lastWeek),
-            ReviewAutomations.Probation(standings.Where(s => !onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.ProbationWeeks));
+        var onProbation = (await db.ProgramMembers.Where(m => m.ProgramId == programId && m.LeftUtc == null && m.ProbationReason != null)
+            .Select(m => m.UserId).ToListAsync()).ToHashSet();
+        var removals = ReviewAutomations.Removal(standings.Where(s => onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.RemovalWeeks);
+        var staying = standings.Where(s => removals.All(r => r.StudentId != s.StudentId)).ToList();
+        return new AutomationProposals(week, ReviewAutomations.PairBuddies(staying, lastWeek),
+            ReviewAutomations.Probation(staying.Where(s => !onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.ProbationWeeks),
+            removals);
     }
 
     /// <summary>Applies the proposals as they stand now and tells each affected student why.</summary>
     public async Task<Result> ConfirmAsync(Guid programId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await ApplyAsync(programId);
+        if (result.Succeeded) await transaction.CommitAsync();
+        return result;
+    }
+
+    /// <summary>
+    /// For running programs that apply automations by themselves: applies this week's proposals once.
+    /// Each program's week is claimed with a conditional update first, so with two app instances a
+    /// second claim waits for the first transaction and then finds the week taken.
+    /// </summary>
+    public async Task<int> ApplyDueAsync(CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(Now);
+        var week = WeeklyReview.WeekOf(today);
+        var due = await db.Programs.AsNoTracking()
+            .Where(p => p.AppliesAutomationsItself && p.StartsOn <= today && p.EndsOn >= today && (p.AutomatedWeek == null || p.AutomatedWeek < week))
+            .Select(p => p.Id).ToListAsync(cancellationToken);
+        var applied = 0;
+        foreach (var programId in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Programs.Where(p => p.Id == programId && (p.AutomatedWeek == null || p.AutomatedWeek < week))
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.AutomatedWeek, week), cancellationToken);
+            if (claimed == 0) continue;
+            await ApplyAsync(programId);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            applied++;
+        }
+        return applied;
+    }
+
+    private async Task<Result> ApplyAsync(Guid programId)
     {
         var proposals = await ProposeAsync(programId);
         if (proposals is null) return Result.Missing("That program");
@@ -39,20 +85,27 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
         {
             db.Add(new BuddyPair(programId, proposals.Week, pair.StudentA, pair.StudentB, pair.Reason));
             foreach (var (me, buddy) in new[] { (pair.StudentA, pair.StudentB), (pair.StudentB, pair.StudentA) })
-                Mail(people[me], $"Your buddy this week: {people[buddy].DisplayName}", pair.Reason);
+                Mail(people[me], $"Your buddy this week: {people[buddy].DisplayName}", pair.Reason, NotificationTopic.Reviews);
         }
         foreach (var probation in proposals.Probation)
         {
             program.Active.Single(m => m.UserId == probation.StudentId).PutOnProbation(probation.Reason);
-            Mail(people[probation.StudentId], $"You are on probation in {program.Name}", probation.Reason + " Talk to your mentor about a plan for the coming weeks.");
+            Mail(people[probation.StudentId], $"You are on probation in {program.Name}", probation.Reason + " Talk to your mentor about a plan for the coming weeks.", NotificationTopic.Reviews);
         }
+        foreach (var removal in proposals.Removals)
+        {
+            program.RemoveStudent(removal.StudentId, removal.Reason, Now);
+            // Leaving a program is not news one may opt out of, hence the account topic.
+            Mail(people[removal.StudentId], $"You have been removed from {program.Name}", removal.Reason + " If you think this is a mistake, reply to your program's organisers.", NotificationTopic.AccountSecurity);
+        }
+        program.MarkAutomated(proposals.Week);
         await db.SaveChangesAsync();
         return Result.Ok();
     }
 
-    private void Mail(AppUser to, string subject, string text) => db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to.Email!, subject,
+    private void Mail(AppUser to, string subject, string text, NotificationTopic topic) => db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to.Email!, subject,
         $"Hi {to.DisplayName},\n\n{text}\n\n— PeerMentor",
-        $"<p>Hi {System.Net.WebUtility.HtmlEncode(to.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now, NotificationTopic.Reviews, to.Id));
+        $"<p>Hi {System.Net.WebUtility.HtmlEncode(to.DisplayName)},</p><p>{System.Net.WebUtility.HtmlEncode(text)}</p><p>— PeerMentor</p>"), Now, topic, to.Id));
 
     private async Task<List<StudentStanding>> StandingsAsync(Guid programId)
     {

@@ -11,6 +11,8 @@ public sealed record BuddyProposal(string StudentA, string StudentB, string Reas
 
 public sealed record ProbationProposal(string StudentId, string Reason);
 
+public sealed record RemovalProposal(string StudentId, string Reason);
+
 /// <summary>Proposals an admin confirms (or a program applies by itself), each with the reason people will read.</summary>
 public static class ReviewAutomations
 {
@@ -38,11 +40,22 @@ public static class ReviewAutomations
 
     /// <summary>Students whose weekly average stayed below <paramref name="threshold"/> for the last <paramref name="weeks"/> reviewed weeks in a row.</summary>
     public static IReadOnlyList<ProbationProposal> Probation(IReadOnlyList<StudentStanding> students, double threshold, int weeks) =>
+        BelowFor(students, threshold, weeks).Select(s => new ProbationProposal(s.StudentId, BelowReason(s, threshold, weeks))).ToList();
+
+    /// <summary>
+    /// Students on probation whose average stayed below <paramref name="threshold"/> for <paramref name="weeks"/>
+    /// reviewed weeks in a row (0 weeks: never) are proposed for removal from the program.
+    /// </summary>
+    public static IReadOnlyList<RemovalProposal> Removal(IReadOnlyList<StudentStanding> onProbation, double threshold, int weeks) =>
+        weeks == 0 ? [] : BelowFor(onProbation, threshold, weeks)
+            .Select(s => new RemovalProposal(s.StudentId, BelowReason(s, threshold, weeks) + " That is past the program's limit while on probation.")).ToList();
+
+    private static IEnumerable<StudentStanding> BelowFor(IReadOnlyList<StudentStanding> students, double threshold, int weeks) =>
         students.Where(s => s.Weeks.Count >= weeks && s.Weeks.Take(weeks).All(w => w.Average < threshold)
-                && ConsecutiveWeeks(s.Weeks.Take(weeks).Select(w => w.Week).ToList()))
-            .Select(s => new ProbationProposal(s.StudentId,
-                $"{s.Name}'s review average was below {threshold:F1} for {weeks} weeks in a row ({string.Join(", ", s.Weeks.Take(weeks).Select(w => w.Average.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))})."))
-            .ToList();
+            && ConsecutiveWeeks(s.Weeks.Take(weeks).Select(w => w.Week).ToList()));
+
+    private static string BelowReason(StudentStanding s, double threshold, int weeks) =>
+        $"{s.Name}'s review average was below {threshold:F1} for {weeks} weeks in a row ({string.Join(", ", s.Weeks.Take(weeks).Select(w => w.Average.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}).";
 
     private static bool WereTogether(StudentStanding a, StudentStanding b, IReadOnlySet<(string, string)> lastWeek) =>
         lastWeek.Contains((a.StudentId, b.StudentId)) || lastWeek.Contains((b.StudentId, a.StudentId));

@@ -8,6 +8,16 @@ namespace PeerMentor.Tests.Domain;
 
 public class DatabaseSchemaTests
 {
+    /// <summary>Every "version N" test below starts by taking away what version 6 added.</summary>
+    private const string UndoVersion6 = """
+        ALTER TABLE "AspNetUsers" DROP COLUMN "RequestedProgramId";
+        ALTER TABLE "Programs" DROP COLUMN "RemovalWeeks";
+        ALTER TABLE "Programs" DROP COLUMN "AppliesAutomationsItself";
+        ALTER TABLE "Programs" DROP COLUMN "AutomatedWeek";
+        ALTER TABLE "ProgramMembers" DROP COLUMN "LeftReason";
+
+        """;
+
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
@@ -37,7 +47,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             // Back to the version 1 schema, as databases created before reminders have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
                 DROP INDEX "IX_Outbox_SessionId";
                 ALTER TABLE "Outbox" DROP COLUMN "Kind";
                 ALTER TABLE "Outbox" DROP COLUMN "SessionId";
@@ -88,7 +98,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             mentor = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Mentor);
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
                 DROP TABLE "EventResources";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
@@ -125,7 +135,7 @@ public class DatabaseSchemaTests
         {
             person = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Student);
             // Back to the version 3 schema, as databases created before notification preferences have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("""
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
                 DROP INDEX "IX_Outbox_UserId";
                 ALTER TABLE "Outbox" DROP COLUMN "Topic";
                 ALTER TABLE "Outbox" DROP COLUMN "UserId";
@@ -152,5 +162,34 @@ public class DatabaseSchemaTests
 
         Assert.Equal((NotificationTopic.ProgramNews, person.Id), (saved.Topic, saved.UserId));
         Assert.False(choices[NotificationTopic.ProgramNews].Email);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_version_5_database_gains_program_registration_and_automation_settings(DatabaseKind kind)
+    {
+        var database = await TestDatabase.CreateAsync(kind);
+        TestUser person;
+        await using (var first = new AppFactory(database, smtp: null))
+        {
+            person = await first.CreateAsync(role: null);
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
+                UPDATE "SchemaVersions" SET "Version" = 5;
+                """));
+        }
+
+        await using var second = new AppFactory(database, smtp: null);
+        var programId = await second.CreateProgramAsync("Upgraded cohort", assign: false);
+        var saved = await second.RunAsync(s => s.GetRequiredService<PeerMentor.Domain.Programs.ProgramService>()
+            .SetAutomationsAsync(programId, new PeerMentor.Domain.Programs.AutomationSettings(3.5, 2, 5, AppliesItself: true)));
+        var approved = await second.RunAsync(s => s.GetRequiredService<PeerMentor.Domain.Accounts.AccountAdminService>().ApproveAsync(person.Id,
+            PeerMentor.Domain.Accounts.Roles.Student, new PeerMentor.Domain.Accounts.AccountLinks(new Uri("http://peermentor.test/")),
+            new PeerMentor.Domain.Accounts.ProgramPlacement(programId)));
+        var program = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Programs.AsNoTracking().SingleAsync(p => p.Id == programId));
+
+        Assert.True(saved.Succeeded && approved.Succeeded, saved.Summary + approved.Summary);
+        Assert.Equal((3.5, 2, 5, true), (program.ProbationThreshold, program.ProbationWeeks, program.RemovalWeeks, program.AppliesAutomationsItself));
+        Assert.True(await second.RunAsync(s => s.GetRequiredService<AppDbContext>().ProgramMembers.AnyAsync(m => m.ProgramId == programId && m.UserId == person.Id)));
     }
 }

@@ -14,12 +14,13 @@ public class RegistrationFlowTests
     [Theory]
     [InlineData("desktop")]
     [InlineData("phone")]
-    public async Task A_person_registers_confirms_their_email_is_approved_and_lands_on_their_home_page(string device)
+    public async Task A_person_registers_into_a_program_confirms_their_email_is_approved_into_it_and_lands_on_their_home_page(string device)
     {
         await using var app = await AppFactory.CreateAsync();
         var baseUrl = app.StartKestrel();
         var smtp = await SmtpSink.InstanceAsync();
         var admin = await app.CreateAsync(Roles.Admin);
+        var programId = await app.CreateProgramAsync("Autumn cohort", assign: false);
         var viewport = device == "phone" ? Browser.Phone : null;
         await using var context = await Browser.NewContextAsync(baseUrl, viewport);
         var page = await context.NewPageAsync();
@@ -31,6 +32,7 @@ public class RegistrationFlowTests
         await page.FillAsync("#DisplayName", "Nia Newcomer");
         await page.FillAsync("#Password", "lantern orchard seventeen");
         await page.FillAsync("#YearsOfExperience", "2");
+        await page.Locator("#ProgramId").SelectOptionAsync(programId.ToString());
         await page.ClickAsync("form.form-card button[type=submit]");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
 
@@ -49,15 +51,19 @@ public class RegistrationFlowTests
             await adminPage.SignInAsync(admin);
             await adminPage.GotoAsync("admin/registrations");
             var card = adminPage.Locator($"[data-email='{email}']");
-            await card.Locator("select").SelectOptionAsync(Roles.Student);
+            await Expect(card.GetByText("for Autumn cohort")).ToBeVisibleAsync();
+            await Expect(card.GetByLabel("Program for Nia Newcomer")).ToHaveValueAsync(programId.ToString());
+            await card.GetByLabel("Role for Nia Newcomer").SelectOptionAsync(Roles.Student);
             await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-            await Expect(adminPage.GetByText("Approved Nia Newcomer as student.")).ToBeVisibleAsync();
+            await Expect(adminPage.GetByText("Approved Nia Newcomer as student in Autumn cohort.")).ToBeVisibleAsync();
         }
 
         await smtp.WaitForMailAsync(email, m => m.Subject == "Your PeerMentor registration is approved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check again" }).ClickAsync();
         await Expect(page.GetByTestId("student-home")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Nia Newcomer" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("my-program")).ToContainTextAsync("Autumn cohort");
+        await Expect(page.GetByTestId("my-mentor")).ToContainTextAsync("Your mentor will be assigned soon.");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public static class JobSetup
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHostedService<SessionExpiryJob>();
+        services.AddHostedService<AutomationJob>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public sealed class ProgramMemberConfiguration : IEntityTypeConfiguration<Progra
     {
         member.Property(m => m.Role).HasMaxLength(16);
         member.Property(m => m.ProbationReason).HasMaxLength(500);
+        member.Property(m => m.LeftReason).HasMaxLength(500);
         member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         member.HasOne<AppUser>().WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.Restrict);
         member.HasIndex(m => new { m.ProgramId, m.UserId });

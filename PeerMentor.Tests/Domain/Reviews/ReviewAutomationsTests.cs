@@ -59,4 +59,28 @@ public class ReviewAutomationsTests
 
         Assert.Empty(ReviewAutomations.Probation([gapped], threshold: 4, weeks: 2));
     }
+
+    [Fact]
+    public void Removal_needs_the_full_run_of_low_weeks_and_none_when_the_program_never_removes()
+    {
+        var onProbation = new[] { Student("low", 3, 2, 3), Student("recovering", 5, 2, 3), Student("short", 3, 2) };
+
+        Assert.Equal(["low"], ReviewAutomations.Removal(onProbation, 4, 3).Select(r => r.StudentId));
+        Assert.Empty(ReviewAutomations.Removal(onProbation, 4, 0));
+    }
+
+    [Theory]
+    [InlineData(11, 2, 4, "ProbationThreshold")]
+    [InlineData(4, 0, 4, "ProbationWeeks")]
+    [InlineData(4, 3, 3, "RemovalWeeks")]
+    [InlineData(4, 2, 27, "RemovalWeeks")]
+    public void Automation_settings_out_of_range_are_refused_on_their_field_and_change_nothing(double threshold, int probationWeeks, int removalWeeks, string field)
+    {
+        var program = PeerMentor.Domain.Programs.MentoringProgram.Create("Cohort", new DateOnly(2026, 11, 1), new DateOnly(2027, 2, 1), 10, DateTime.UtcNow).Program!;
+
+        var result = program.SetAutomations(threshold, probationWeeks, removalWeeks, appliesItself: true);
+
+        Assert.NotEmpty(result.For(field));
+        Assert.Equal((4.0, 2, 4, false), (program.ProbationThreshold, program.ProbationWeeks, program.RemovalWeeks, program.AppliesAutomationsItself));
+    }
 }
