@@ -24,4 +24,15 @@ public sealed record UnplacedStudent(string StudentId, string Reason);
 public sealed record AssignmentResult(IReadOnlyList<AssignedGroup> Groups, int Makespan, int LowerBound, IReadOnlyList<UnplacedStudent> Unplaced)
 {
     public double Ratio => LowerBound == 0 ? 1.0 : (double)Makespan / LowerBound;
+
+    /// <summary>Each newly placed student with their mentor, group by group.</summary>
+    public IEnumerable<Placement> Placements => Groups.SelectMany(g => g.NewStudentIds.Select(id => new Placement(id, g.MentorId)));
+}
+
+public sealed record Placement(string StudentId, string MentorId);
+
+/// <summary>What an assignment works on: the students to place, the mentors with their groups, the pairs never to make.</summary>
+public sealed record AssignmentInstance(IReadOnlyList<StudentExperience> Students, IReadOnlyList<MentorGroup> Mentors, IReadOnlyCollection<ForbiddenPair> Forbidden)
+{
+    public AssignmentResult Solve() => MentorAssignment.Assign(Students, Mentors, Forbidden);
 }

@@ -57,6 +57,36 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         return (Result.Ok(), plan);
     }
 
+    /// <summary>The preview with one of its new students moved to another mentor and its figures recomputed; writes nothing.</summary>
+    public async Task<(Result Result, AssignmentResult? Plan)> MoveInPreviewAsync(Guid programId, AssignmentResult preview, string studentId, string mentorId)
+    {
+        var program = await LoadAsync(programId);
+        if (program is null) return (Result.Missing("That program"), null);
+        var (instance, name) = await InstanceAsync(program);
+        return PlanAdjustment.Move(instance, preview, studentId, mentorId, name);
+    }
+
+    /// <summary>
+    /// Applies a preview as the admin left it, adjusted or not, after checking it against the program now: the plan
+    /// comes from the page, so capacities, exclusions and who is still without a mentor are checked again here.
+    /// Mails go out as for <see cref="AssignAsync(Guid)"/>.
+    /// </summary>
+    public async Task<(Result Result, AssignmentResult? Plan)> AssignAsync(Guid programId, AssignmentResult preview)
+    {
+        // Two admins confirming at once: the second waits, then finds the students placed and is refused.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var lockKey = $"assign:{programId}";
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))");
+        var program = await LoadAsync(programId);
+        if (program is null) return (Result.Missing("That program"), null);
+        var (instance, name) = await InstanceAsync(program);
+        var (result, plan) = PlanAdjustment.Check(instance, preview, name);
+        if (plan is null) return (result, null);
+        await ApplyAsync(program, plan);
+        await transaction.CommitAsync();
+        return (result, plan);
+    }
+
     /// <summary>A mentor leaves the program; their students are spread over the others, never back to them.</summary>
     public async Task<(Result Result, AssignmentResult? Plan)> RemoveMentorAsync(Guid programId, string mentorId)
     {
@@ -104,24 +134,30 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
     private Task<MentoringProgram?> LoadAsync(Guid programId) =>
         db.Programs.Include(p => p.Members).Include(p => p.Exclusions).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == programId);
 
-    private async Task<AssignmentResult> PlanAsync(MentoringProgram program)
+    private async Task<AssignmentResult> PlanAsync(MentoringProgram program) => (await InstanceAsync(program)).Instance.Solve();
+
+    /// <summary>The program's assignment problem as it stands, and the display name of each of its people.</summary>
+    private async Task<(AssignmentInstance Instance, Func<string, string> Name)> InstanceAsync(MentoringProgram program)
     {
         var active = program.Active.ToList();
-        var experience = await ExperienceAsync(active.Select(m => m.UserId));
+        var ids = program.Members.Select(m => m.UserId).Distinct().ToList();
+        var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => (u.DisplayName, u.YearsOfExperience));
         var students = active.Where(m => m.Role == Roles.Student).ToList();
         var mentors = active.Where(m => m.Role == Roles.Mentor)
             .Select(m => new MentorGroup(m.UserId, m.MentorCapacity,
-                students.Where(s => s.MentorId == m.UserId).Select(s => new StudentExperience(s.UserId, experience[s.UserId])).ToArray()))
+                students.Where(s => s.MentorId == m.UserId).Select(s => new StudentExperience(s.UserId, people[s.UserId].YearsOfExperience)).ToArray()))
             .ToArray();
-        var unassigned = students.Where(s => s.MentorId is null).Select(s => new StudentExperience(s.UserId, experience[s.UserId])).ToArray();
+        var unassigned = students.Where(s => s.MentorId is null).Select(s => new StudentExperience(s.UserId, people[s.UserId].YearsOfExperience)).ToArray();
         var forbidden = program.Exclusions.Select(e => new ForbiddenPair(e.StudentId, e.MentorId)).ToArray();
-        return MentorAssignment.Assign(unassigned, mentors, forbidden);
+        return (new AssignmentInstance(unassigned, mentors, forbidden),
+            id => people.TryGetValue(id, out var person) ? person.DisplayName : "Someone who is not in this program");
     }
 
     private async Task ApplyAsync(MentoringProgram program, AssignmentResult plan)
     {
-        var placed = plan.Groups.SelectMany(g => g.NewStudentIds.Select(id => (Student: id, Mentor: g.MentorId))).ToList();
-        var ids = placed.SelectMany(p => new[] { p.Student, p.Mentor }).Distinct().ToList();
+        var placed = plan.Placements.ToList();
+        var ids = placed.SelectMany(p => new[] { p.StudentId, p.MentorId }).Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
         foreach (var (student, mentor) in placed)
         {
@@ -133,9 +169,4 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync();
     }
 
-    private Task<Dictionary<string, int>> ExperienceAsync(IEnumerable<string> userIds)
-    {
-        var ids = userIds.ToList();
-        return db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.YearsOfExperience);
-    }
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Matching;
+using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Tests.Infrastructure;
 
@@ -18,6 +20,22 @@ public class ProgramServiceTests
         public Task<Dictionary<string, string?>> MentorOfAsync() => App.RunAsync(s => s.GetRequiredService<AppDbContext>().ProgramMembers
             .Where(m => m.ProgramId == ProgramId && m.Role == Roles.Student && m.LeftUtc == null)
             .ToDictionaryAsync(m => m.UserId, m => m.MentorId));
+
+        public Task<List<OutboxMessage>> OutboxAsync() => App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+        public Task<string> NameOfAsync(string userId) =>
+            App.RunAsync(s => s.GetRequiredService<AppDbContext>().Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync());
+
+        /// <summary>The preview with its first new student moved to the other mentor of a two-mentor program.</summary>
+        public async Task<(AssignmentResult Plan, string Student, string Mentor)> AdjustedPreviewAsync()
+        {
+            var preview = (await RunAsync(s => s.PreviewAsync(ProgramId)))!;
+            var (student, from) = preview.Placements.First();
+            var to = Mentors.Single(m => m != from);
+            var (moved, plan) = await RunAsync(s => s.MoveInPreviewAsync(ProgramId, preview, student, to));
+            Assert.True(moved.Succeeded, moved.Summary);
+            return (plan!, student, to);
+        }
 
         public ValueTask DisposeAsync() => App.DisposeAsync();
     }
@@ -132,5 +150,162 @@ public class ProgramServiceTests
         Assert.True(posted.Succeeded, posted.Summary);
         var queued = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.CountAsync(m => m.Subject.Contains("Kick-off")));
         Assert.Equal(3, queued);
+    }
+
+    [Fact]
+    public async Task Confirming_an_adjusted_preview_places_the_students_as_adjusted()
+    {
+        await using var world = await CreateAsync(2, 4);
+        var (adjusted, _, _) = await world.AdjustedPreviewAsync();
+
+        var (result, _) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, adjusted));
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Equal(adjusted.Placements.ToDictionary(p => p.StudentId, p => (string?)p.MentorId), await world.MentorOfAsync());
+    }
+
+    /// <summary>A two-mentor program whose preview had one student moved by hand, then confirmed.</summary>
+    private static async Task<(World World, string Student, string Mentor)> ConfirmedMoveAsync()
+    {
+        var world = await CreateAsync(2, 4);
+        var (adjusted, student, mentor) = await world.AdjustedPreviewAsync();
+        var (result, _) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, adjusted));
+        Assert.True(result.Succeeded, result.Summary);
+        return (world, student, mentor);
+    }
+
+    [Fact]
+    public async Task A_moved_student_is_mailed_the_mentor_chosen_by_hand()
+    {
+        var (world, student, mentor) = await ConfirmedMoveAsync();
+        await using var _ = world;
+
+        var mail = Assert.Single(await world.OutboxAsync(), m => m.UserId == student);
+
+        Assert.Equal(($"Your mentor in {Spring.Name}: {await world.NameOfAsync(mentor)}", NotificationTopic.ProgramNews), (mail.Subject, mail.Topic));
+    }
+
+    [Fact]
+    public async Task The_mentor_who_gained_a_moved_student_is_mailed_their_name()
+    {
+        var (world, student, mentor) = await ConfirmedMoveAsync();
+        await using var _ = world;
+
+        var mail = Assert.Single(await world.OutboxAsync(), m => m.UserId == mentor);
+
+        Assert.Contains(await world.NameOfAsync(student), mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_move_to_a_full_mentor_is_refused_in_the_preview()
+    {
+        await using var world = await CreateAsync(2, 4, mentorCapacity: 2);
+        var preview = (await world.RunAsync(s => s.PreviewAsync(world.ProgramId)))!;
+        var (student, from) = preview.Placements.First();
+        var full = world.Mentors.Single(m => m != from);
+
+        var (result, moved) = await world.RunAsync(s => s.MoveInPreviewAsync(world.ProgramId, preview, student, full));
+
+        Assert.Null(moved);
+        Assert.Equal($"{await world.NameOfAsync(full)} is full (takes at most 2 students), so {await world.NameOfAsync(student)} cannot join them.", result.Summary);
+    }
+
+    /// <summary>
+    /// Mentors A and B take two students each and fill up; A leaves, so A's students wait without a mentor; C joins and
+    /// A comes back. The preview gives A's former students to C, since A may never have them again.
+    /// </summary>
+    private static async Task<(World World, AssignmentResult Preview, string Orphan, string Returning)> MentorCameBackAsync()
+    {
+        var world = await CreateAsync(2, 4, mentorCapacity: 2);
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+        var returning = world.Mentors[0];
+        var orphan = (await world.MentorOfAsync()).First(p => p.Value == returning).Key;
+        await world.RunAsync(s => s.RemoveMentorAsync(world.ProgramId, returning));
+        var newcomer = await world.App.CreateAsync(Roles.Mentor, "Carla Newcomer");
+        await world.RunAsync(s => s.AddMemberAsync(world.ProgramId, newcomer.Id, 10));
+        await world.RunAsync(s => s.AddMemberAsync(world.ProgramId, returning, 10));
+        var preview = (await world.RunAsync(s => s.PreviewAsync(world.ProgramId)))!;
+        return (world, preview, orphan, returning);
+    }
+
+    [Fact]
+    public async Task A_move_to_a_mentor_who_once_left_the_student_is_refused_in_the_preview()
+    {
+        var (world, preview, orphan, returning) = await MentorCameBackAsync();
+        await using var _ = world;
+
+        var (result, moved) = await world.RunAsync(s => s.MoveInPreviewAsync(world.ProgramId, preview, orphan, returning));
+
+        Assert.Null(moved);
+        Assert.Equal($"{await world.NameOfAsync(orphan)} cannot join {await world.NameOfAsync(returning)}: that mentor left them earlier in this program.", result.Summary);
+    }
+
+    [Fact]
+    public async Task A_confirmed_plan_giving_a_student_to_a_mentor_who_left_them_is_refused_and_writes_nothing()
+    {
+        var (world, preview, orphan, returning) = await MentorCameBackAsync();
+        await using var _ = world;
+        var mails = (await world.OutboxAsync()).Count;
+        var tampered = preview with
+        {
+            Groups = preview.Groups.Select(g => g with
+            {
+                NewStudentIds = g.MentorId == returning ? [.. g.NewStudentIds, orphan] : g.NewStudentIds.Where(id => id != orphan).ToArray(),
+            }).ToArray(),
+        };
+
+        var (result, _) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, tampered));
+
+        Assert.Contains("that mentor left them earlier", result.Summary, StringComparison.Ordinal);
+        Assert.Equal((null, mails), ((await world.MentorOfAsync())[orphan], (await world.OutboxAsync()).Count));
+    }
+
+    [Fact]
+    public async Task A_preview_made_before_another_admin_confirmed_is_refused_and_writes_nothing()
+    {
+        await using var world = await CreateAsync(2, 4);
+        var (adjusted, _, _) = await world.AdjustedPreviewAsync();
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+        var placed = await world.MentorOfAsync();
+        var mails = (await world.OutboxAsync()).Count;
+
+        var (result, plan) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, adjusted));
+
+        Assert.Null(plan);
+        Assert.Contains("Preview the assignment again.", result.Summary, StringComparison.Ordinal);
+        Assert.Equal(placed, await world.MentorOfAsync());
+        Assert.Equal(mails, (await world.OutboxAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_preview_made_before_a_student_joined_is_refused_and_writes_nothing()
+    {
+        await using var world = await CreateAsync(2, 4);
+        var (adjusted, _, _) = await world.AdjustedPreviewAsync();
+        var late = await world.App.CreateAsync(Roles.Student, "Late Joiner");
+        await world.RunAsync(s => s.AddMemberAsync(world.ProgramId, late.Id));
+
+        var (result, _) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, adjusted));
+
+        Assert.Equal("Late Joiner joined the program without a mentor after this plan was made. Preview the assignment again.", result.Summary);
+        Assert.All((await world.MentorOfAsync()).Values, Assert.Null);
+        Assert.Empty(await world.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_confirmed_plan_that_breaks_a_capacity_is_refused_and_writes_nothing()
+    {
+        await using var world = await CreateAsync(2, 4, mentorCapacity: 3);
+        var preview = (await world.RunAsync(s => s.PreviewAsync(world.ProgramId)))!;
+        var everyoneToOne = preview with
+        {
+            Groups = [new AssignedGroup(world.Mentors[0], world.Students, 4, 0, 0), new AssignedGroup(world.Mentors[1], [], 0, 0, 0)],
+        };
+
+        var (result, _) = await world.RunAsync(s => s.AssignAsync(world.ProgramId, everyoneToOne));
+
+        Assert.Contains("is full (takes at most 3 students)", result.Summary, StringComparison.Ordinal);
+        Assert.All((await world.MentorOfAsync()).Values, Assert.Null);
+        Assert.Empty(await world.OutboxAsync());
     }
 }
