@@ -57,14 +57,31 @@ public class MentoringProgram
 
     public static (Result Result, MentoringProgram? Program) Create(string name, DateOnly startsOn, DateOnly endsOn, int capacity, DateTime nowUtc)
     {
+        var result = Validate(name, startsOn, endsOn, capacity);
+        return result.Succeeded
+            ? (result, new MentoringProgram { Name = name.Trim(), StartsOn = startsOn, EndsOn = endsOn, Capacity = capacity, CreatedUtc = nowUtc })
+            : (result, null);
+    }
+
+    /// <summary>New name, dates or capacity; the capacity never drops below the students already in the program.</summary>
+    public Result Update(string name, DateOnly startsOn, DateOnly endsOn, int capacity)
+    {
+        var result = Validate(name, startsOn, endsOn, capacity);
+        var students = Active.Count(m => m.Role == Roles.Student);
+        if (result.Succeeded && capacity < students)
+            result.Add("Capacity", $"{students} students are in the program already; the capacity cannot be lower.");
+        if (result.Succeeded) (Name, StartsOn, EndsOn, Capacity) = (name.Trim(), startsOn, endsOn, capacity);
+        return result;
+    }
+
+    private static Result Validate(string name, DateOnly startsOn, DateOnly endsOn, int capacity)
+    {
         var result = Result.Ok();
         if (string.IsNullOrWhiteSpace(name)) result.Add("Name", "Give the program a name.");
         else if (name.Trim().Length > 120) result.Add("Name", "Use at most 120 characters.");
         if (endsOn < startsOn) result.Add("EndsOn", "The program must end on or after the day it starts.");
         if (capacity is < 1 or > 5000) result.Add("Capacity", "Take 1 to 5,000 students.");
-        return result.Succeeded
-            ? (result, new MentoringProgram { Name = name.Trim(), StartsOn = startsOn, EndsOn = endsOn, Capacity = capacity, CreatedUtc = nowUtc })
-            : (result, null);
+        return result;
     }
 
     /// <summary>Adds an approved mentor or student; students count against the program's capacity.</summary>

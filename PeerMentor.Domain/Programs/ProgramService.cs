@@ -99,11 +99,13 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         return (Result.Ok(), plan);
     }
 
-    public async Task<Result> SetCriteriaAsync(Guid programId, IReadOnlyList<string> criteria)
+    /// <summary>Name, dates, capacity and the review rubric together: all are saved, or nothing is.</summary>
+    public async Task<Result> UpdateAsync(Guid programId, ProgramInput input, IReadOnlyList<string> criteria)
     {
-        var program = await db.Programs.FirstOrDefaultAsync(p => p.Id == programId);
+        var program = await db.Programs.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == programId);
         if (program is null) return Result.Missing("That program");
-        var result = program.SetCriteria(criteria);
+        var result = program.Update(input.Name, input.StartsOn, input.EndsOn, input.Capacity);
+        foreach (var message in program.SetCriteria(criteria).For("Criteria")) result.Add("Criteria", message);
         if (result.Succeeded) await db.SaveChangesAsync();
         return result;
     }

@@ -17,6 +17,7 @@ public class MasterclassFlowTests
         var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
         var student = await app.CreateAsync(Roles.Student, "Sara Student");
         var outsider = await app.CreateAsync(Roles.Student, "Otto Outsider");
+        var admin = await app.CreateAsync(Roles.Admin, "Ada Admin");
         await app.CreateProgramAsync("Masterclass cohort", assign: false, mentor, student);
         var localStart = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(3), "Europe/Berlin").Date.AddHours(18);
         await using var context = await Browser.NewContextAsync(baseUrl);
@@ -45,5 +46,16 @@ public class MasterclassFlowTests
         await outsiderPage.SignInAsync(outsider);
         await outsiderPage.GotoAsync(eventUrl);
         await Expect(outsiderPage.GetByRole(AriaRole.Heading, new() { Name = "We can't find that event" })).ToBeVisibleAsync();
+        await outsiderPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
+        await Expect(outsiderPage.Locator(".rz-scheduler")).ToBeVisibleAsync();
+        await Expect(outsiderPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" })).ToHaveCountAsync(0);
+
+        // Admins run every program, so every program's events are on their calendar.
+        await using var adminContext = await Browser.NewContextAsync(baseUrl);
+        var adminPage = await adminContext.NewPageAsync();
+        await adminPage.SignInAsync(admin);
+        await adminPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
+        await adminPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
+        await Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Join the meeting" })).ToHaveAttributeAsync("href", "https://meet.example/debug");
     }
 }

@@ -308,4 +308,23 @@ public class ProgramServiceTests
         Assert.All((await world.MentorOfAsync()).Values, Assert.Null);
         Assert.Empty(await world.OutboxAsync());
     }
+
+    [Fact]
+    public async Task An_admin_changes_the_dates_capacity_and_rubric_together_and_a_bad_change_saves_nothing()
+    {
+        await using var world = await CreateAsync(mentors: 1, students: 3);
+        var later = Spring with { Name = "Spring 2027 cohort (extended)", EndsOn = new DateOnly(2027, 7, 31), Capacity = 3 };
+
+        var tooSmall = await world.RunAsync(s => s.UpdateAsync(world.ProgramId, later with { Capacity = 2 }, ["Delivery", "Testing"]));
+        var badRubric = await world.RunAsync(s => s.UpdateAsync(world.ProgramId, later, ["Delivery, with commas"]));
+        var unchanged = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Programs.AsNoTracking().SingleAsync(p => p.Id == world.ProgramId));
+        var saved = await world.RunAsync(s => s.UpdateAsync(world.ProgramId, later, [" Delivery ", "Testing", ""]));
+        var program = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Programs.AsNoTracking().SingleAsync(p => p.Id == world.ProgramId));
+
+        Assert.Contains("3 students are in the program already", Assert.Single(tooSmall.For("Capacity")));
+        Assert.NotEmpty(badRubric.For("Criteria"));
+        Assert.Equal((Spring.Name, Spring.EndsOn, 40, "Progress, Code quality, Communication"), (unchanged.Name, unchanged.EndsOn, unchanged.Capacity, unchanged.ReviewCriteria));
+        Assert.True(saved.Succeeded, saved.Summary);
+        Assert.Equal((later.Name, later.EndsOn, 3, "Delivery, Testing"), (program.Name, program.EndsOn, program.Capacity, program.ReviewCriteria));
+    }
 }
