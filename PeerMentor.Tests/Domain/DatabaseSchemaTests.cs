@@ -8,8 +8,9 @@ namespace PeerMentor.Tests.Domain;
 
 public class DatabaseSchemaTests
 {
-    /// <summary>Every "version N" test below starts by taking away what version 6 added.</summary>
-    private const string UndoVersion6 = """
+    /// <summary>Every "version N" test below starts by taking away what versions 6 and 7 added.</summary>
+    private const string UndoVersions6And7 = """
+        DROP TABLE "DataProtectionKeys";
         ALTER TABLE "AspNetUsers" DROP COLUMN "RequestedProgramId";
         ALTER TABLE "Programs" DROP COLUMN "RemovalWeeks";
         ALTER TABLE "Programs" DROP COLUMN "AppliesAutomationsItself";
@@ -47,7 +48,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             // Back to the version 1 schema, as databases created before reminders have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
                 DROP INDEX "IX_Outbox_SessionId";
                 ALTER TABLE "Outbox" DROP COLUMN "Kind";
                 ALTER TABLE "Outbox" DROP COLUMN "SessionId";
@@ -98,7 +99,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             mentor = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Mentor);
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
                 DROP TABLE "EventResources";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
@@ -135,7 +136,7 @@ public class DatabaseSchemaTests
         {
             person = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Student);
             // Back to the version 3 schema, as databases created before notification preferences have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
                 DROP INDEX "IX_Outbox_UserId";
                 ALTER TABLE "Outbox" DROP COLUMN "Topic";
                 ALTER TABLE "Outbox" DROP COLUMN "UserId";
@@ -174,7 +175,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             person = await first.CreateAsync(role: null);
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersion6 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
                 UPDATE "SchemaVersions" SET "Version" = 5;
                 """));
         }

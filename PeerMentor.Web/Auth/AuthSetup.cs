@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
@@ -17,6 +19,10 @@ public static class AuthSetup
 
     public static IServiceCollection AddPeerMentorAuth(this IServiceCollection services)
     {
+        // One key ring for all instances on the database: a cookie signed by one instance is valid on the others.
+        services.AddDataProtection().SetApplicationName("PeerMentor");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
         services.AddAuthentication().AddIdentityCookies();
