@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Programs;
+using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain.Accounts;
 
@@ -12,8 +13,11 @@ public sealed record ProgramPlacement(Guid ProgramId, int MentorCapacity = 10);
 public sealed record UserProfileInput(string DisplayName, string TimeZoneId, int YearsOfExperience, string Expertise, string Role);
 
 /// <summary>What an admin does to accounts: decide on registrations, edit and delete people.</summary>
-public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock,
+    SessionService sessions, ProgramService programs)
 {
+    public const string DeletedSkipReason = "The account was deleted.";
+
     /// <summary>
     /// Approves the person with a role and, when <paramref name="placement"/> names a program, places them in it in the
     /// same transaction: a full program refuses the whole approval, so nothing is half done.
@@ -87,15 +91,40 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
 
     /// <summary>
     /// Anonymises rather than deletes the row (see <see cref="AppUser.Anonymise"/>), so other people's
-    /// history stays whole; the person's sign-ins, roles and external logins are removed.
+    /// history stays whole; the person's sign-ins, roles and external logins are removed. Their upcoming
+    /// sessions are cancelled (the other person is told), a mentor's students move to the program's other
+    /// mentors, a student leaves their programs, and nothing more is sent to them.
     /// </summary>
     public async Task<Result> DeleteAsync(string userId, string actingAdminId)
     {
         if (userId == actingAdminId) return Result.Fail("", "You cannot delete your own account here.");
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.IsDeleted) return Result.Missing("That person");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (email, phone) = (user.Email, user.PhoneNumber);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
+        var upcoming = await db.Sessions.Where(s => (s.MentorId == userId || s.StudentId == userId)
+            && (s.Status == SessionStatus.Requested || s.Status == SessionStatus.Accepted) && s.EndUtc > now).Select(s => s.Id).ToListAsync();
+        foreach (var sessionId in upcoming)
+        {
+            var cancelled = await sessions.CancelAsync(actingAdminId, sessionId, $"{user.DisplayName} is no longer on PeerMentor.", asAdmin: true);
+            if (!cancelled.Succeeded) return cancelled;
+        }
+        foreach (var membership in await db.ProgramMembers.AsNoTracking().Where(m => m.UserId == userId && m.LeftUtc == null).ToListAsync())
+        {
+            if (membership.Role == Roles.Mentor)
+            {
+                var (moved, _) = await programs.RemoveMentorAsync(membership.ProgramId, userId);
+                if (!moved.Succeeded) return moved;
+            }
+            else await db.ProgramMembers.Where(m => m.Id == membership.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeftUtc, now).SetProperty(m => m.LeftReason, "The account was deleted."));
+        }
+        foreach (var message in await db.Outbox.Where(m => m.Status == DeliveryStatus.Queued
+            && (m.UserId == userId || m.Recipient == email || m.FallbackEmail == email || (phone != null && m.Recipient == phone))).ToListAsync())
+            message.Skip(DeletedSkipReason);
+        await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync();
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync();
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync();
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync();

@@ -5,8 +5,9 @@ using PeerMentor.Domain.Notifications;
 
 namespace PeerMentor.Domain.Reviews;
 
+/// <summary>This week's proposals; <paramref name="PairedAlready"/> when this week's buddies were confirmed before (they stay as they are).</summary>
 public sealed record AutomationProposals(DateOnly Week, IReadOnlyList<BuddyProposal> Pairs, IReadOnlyList<ProbationProposal> Probation,
-    IReadOnlyList<RemovalProposal> Removals)
+    IReadOnlyList<RemovalProposal> Removals, bool PairedAlready)
 {
     public bool IsEmpty => Pairs.Count == 0 && Probation.Count == 0 && Removals.Count == 0;
 }
@@ -31,9 +32,10 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
             .Select(m => m.UserId).ToListAsync()).ToHashSet();
         var removals = ReviewAutomations.Removal(standings.Where(s => onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.RemovalWeeks);
         var staying = standings.Where(s => removals.All(r => r.StudentId != s.StudentId)).ToList();
-        return new AutomationProposals(week, ReviewAutomations.PairBuddies(staying, lastWeek),
+        var pairedAlready = await db.Set<BuddyPair>().AnyAsync(p => p.ProgramId == programId && p.Week == week);
+        return new AutomationProposals(week, pairedAlready ? [] : ReviewAutomations.PairBuddies(staying, lastWeek),
             ReviewAutomations.Probation(staying.Where(s => !onProbation.Contains(s.StudentId)).ToList(), program.ProbationThreshold, program.ProbationWeeks),
-            removals);
+            removals, pairedAlready);
     }
 
     /// <summary>Applies the proposals as they stand now and tells each affected student why.</summary>
@@ -79,8 +81,6 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == programId);
         var memberIds = program.Members.Select(m => m.UserId).ToList();
         var people = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
-        if (proposals.Pairs.Count > 0)
-            await db.Set<BuddyPair>().Where(p => p.ProgramId == programId && p.Week == proposals.Week).ExecuteDeleteAsync();
         foreach (var pair in proposals.Pairs)
         {
             db.Add(new BuddyPair(programId, proposals.Week, pair.StudentA, pair.StudentB, pair.Reason));

@@ -396,14 +396,15 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     {
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            // Inside a caller's transaction (deleting an account cancels its sessions), the caller commits.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
             if (booking is not null && db.Database.IsNpgsql())
             {
                 foreach (var key in new[] { booking.MentorId, booking.StudentId }.Order(StringComparer.Ordinal))
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))");
             }
             await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            if (transaction is not null) await transaction.CommitAsync();
             return Result.Ok();
         }
         catch (DbUpdateException ex) when (IsOverlap(ex))

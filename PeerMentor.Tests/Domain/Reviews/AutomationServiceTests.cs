@@ -139,4 +139,23 @@ public class AutomationServiceTests
             .CountAsync(m => m.UserId == students[1].Id && m.Subject.StartsWith("Your buddy this week")));
         Assert.Equal(2, buddyMails);
     }
+
+    [Fact]
+    public async Task Confirming_again_in_the_same_week_keeps_the_buddies_and_mails_nobody_twice()
+    {
+        await using var world = await SchedulingScenario.CreateAsync();
+        var (programId, students) = await ProgramAsync(world, "Twice", "Lea High", "Max Low");
+        await ReviewAsync(world, programId, students[0], new DateOnly(2026, 11, 16), 9);
+        await ReviewAsync(world, programId, students[1], new DateOnly(2026, 11, 16), 5);
+        await world.App.RunAsync(s => s.GetRequiredService<AutomationService>().ConfirmAsync(programId));
+
+        var again = await world.App.RunAsync(s => s.GetRequiredService<AutomationService>().ProposeAsync(programId));
+        await world.App.RunAsync(s => s.GetRequiredService<AutomationService>().ConfirmAsync(programId));
+
+        Assert.True(again!.PairedAlready);
+        Assert.Empty(again.Pairs);
+        Assert.Single(await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Set<BuddyPair>().AsNoTracking().ToListAsync()));
+        Assert.Equal(1, await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .CountAsync(m => m.UserId == students[0].Id && m.Subject.StartsWith("Your buddy this week"))));
+    }
 }
