@@ -68,7 +68,8 @@ public static class Startup
         await DemoData.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         if (app.Configuration.GetValue<bool>("DemoData:Seed"))
         {
-            await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<AppUser>>(), TimeProvider.System);
+            if (await DemoData.SeedAsync(db, services.GetRequiredService<IPasswordHasher<AppUser>>(), TimeProvider.System))
+                await PeerMentor.Domain.Programs.DemoProgram.SeedAsync(services, TimeProvider.System);
             app.Services.GetRequiredService<StartupBanner>().DemoLogins = DemoData.Logins;
         }
     }

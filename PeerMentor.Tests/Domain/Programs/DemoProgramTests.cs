@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Programs;
+using PeerMentor.Domain.Reviews;
+using PeerMentor.Tests.Infrastructure;
+using PeerMentor.Tests.Web;
+
+namespace PeerMentor.Tests.Domain.Programs;
+
+/// <summary>A newcomer who runs the app on an empty database finds a running cohort to click through.</summary>
+public class DemoProgramTests
+{
+    [Fact]
+    public async Task The_demo_database_has_a_running_cohort_that_a_demo_student_sees_at_home()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false, extra: new Dictionary<string, string?> { ["DemoData:Seed"] = "true" });
+
+        var (members, unassigned, announcements, events, assignments, reviews) = await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var program = await db.Programs.AsNoTracking().Include(p => p.Members).SingleAsync(p => p.Name == DemoProgram.Name);
+            return (program.Members.Count, program.Members.Count(m => m.Role == Roles.Student && m.MentorId == null),
+                await db.Announcements.CountAsync(a => a.ProgramId == program.Id), await db.Set<ProgramEvent>().CountAsync(e => e.ProgramId == program.Id),
+                await db.Set<Assignment>().CountAsync(a => a.ProgramId == program.Id), await db.Set<WeeklyReview>().CountAsync(r => r.ProgramId == program.Id));
+        });
+
+        Assert.Equal((13, 0, 1, 1, 1, 20), (members, unassigned, announcements, events, assignments, reviews));
+        var student = DemoData.Logins.First(l => l.Role == Roles.Student);
+        var client = await app.SignedInClientAsync(new TestUser("", student.Email, DemoData.Password, student.Name));
+        var home = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains(DemoProgram.Name, home);
+        Assert.Contains("Welcome to the Winter cohort", home);
+    }
+}
