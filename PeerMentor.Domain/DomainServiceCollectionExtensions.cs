@@ -35,6 +35,7 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<NotificationPreferenceService>();
         services.Configure<SchedulingOptions>(configuration.GetSection("Scheduling"));
         services.Configure<NotificationOptions>(configuration.GetSection("Notifications"));
+        services.Configure<MailSenderOptions>(configuration.GetSection("Email"));
         services.AddScoped<SessionService>();
         services.AddScoped<AvailabilityService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramService>();

@@ -21,3 +21,15 @@ public sealed class NotificationOptions
 
     public IReadOnlyList<int> Reminders => ReminderMinutes ?? DefaultReminderMinutes;
 }
+
+/// <summary>
+/// The Email section as the domain needs it: the address every mail is sent from. A program has no mailbox, so its
+/// events' invites name this no-reply address as organizer (the same one the mail comes from, which calendar apps expect).
+/// </summary>
+public sealed class MailSenderOptions
+{
+    public string From { get; set; } = "PeerMentor <no-reply@peermentor.local>";
+
+    /// <summary>The bare address of <see cref="From"/> (a method, so the configuration binder never reads it).</summary>
+    public string Address() => new System.Net.Mail.MailAddress(From).Address;
+}

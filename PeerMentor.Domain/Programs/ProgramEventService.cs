@@ -8,7 +8,8 @@ using PeerMentor.Domain.Scheduling;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Masterclasses and events: admins for any audience, mentors for their program or their own group.</summary>
-public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications, AppLinks links)
+public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOptions<NotificationOptions> notifications,
+    IOptions<MailSenderOptions> sender, AppLinks links)
 {
     public const string EventGone = "the event was removed";
     public const string EventCancelled = "the event was cancelled";
@@ -53,8 +54,10 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var audience = Audience(program, existing);
         var people = await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id) || oldAudience.Contains(u.Id)).ToDictionaryAsync(u => u.Id);
         var moved = oldStart != existing.StartUtc || oldEnd != existing.EndUtc;
-        foreach (var id in audience) Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links), people[id]);
-        foreach (var id in oldAudience.Except(audience)) Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group."), people[id]);
+        foreach (var id in audience)
+            Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links, Invite(program, existing, people[id])), people[id]);
+        foreach (var id in oldAudience.Except(audience))
+            Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group.", Invite(program, existing, people[id], cancel: true)), people[id]);
         await PlanRemindersAsync(program, existing, audience.Select(id => people[id]).ToList());
         await db.SaveChangesAsync();
         return edited;
@@ -69,7 +72,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         if (!cancelled.Succeeded) return cancelled;
         var audience = Audience(program, existing);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
-            Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason), student);
+            Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason, Invite(program, existing, student, cancel: true)), student);
         foreach (var reminder in await QueuedRemindersAsync(existing.Id)) reminder.Skip(EventCancelled);
         await db.SaveChangesAsync();
         return cancelled;
@@ -151,6 +154,9 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
 
     private void Enqueue(MailMessage message, AppUser to) => db.Outbox.Add(OutboxMessage.Mail(message, Now, NotificationTopic.ProgramNews, to.Id));
 
+    private MailAttachment Invite(MentoringProgram program, ProgramEvent programEvent, AppUser to, bool cancel = false) =>
+        EventInvite.For(program, programEvent, to, cancel, sender.Value.Address(), links, Now);
+
     private Task<List<OutboxMessage>> QueuedRemindersAsync(Guid eventId) =>
         db.Outbox.Where(m => m.EventId == eventId && m.Kind == OutboxKind.Reminder && m.Status == DeliveryStatus.Queued).ToListAsync();
 
@@ -160,12 +166,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var choices = await NotificationChoices.ForAsync(db, audience);
         foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
         {
-            var when = LocalTimes.Describe(created.StartUtc, created.EndUtc, student.TimeZoneId);
-            db.Outbox.Add(OutboxMessage.Mail(new MailMessage(student.Email!, $"[{program.Name}] {created.Title}, {when}",
-                $"Hi {student.DisplayName},\n\n{created.Title} on {when} (your time).\n{created.Description}\n" +
-                (created.MeetingUrl is null ? "" : $"Join: {created.MeetingUrl}\n") + $"\nIt is on your PeerMentor calendar: {links.To($"events/{created.Id}")}\n\n— PeerMentor",
-                $"<p>Hi {System.Net.WebUtility.HtmlEncode(student.DisplayName)},</p><p><strong>{System.Net.WebUtility.HtmlEncode(created.Title)}</strong> on {System.Net.WebUtility.HtmlEncode(when)} (your time).</p>" +
-                $"<p>{System.Net.WebUtility.HtmlEncode(created.Description)}</p><p>It is on your <a href=\"{System.Net.WebUtility.HtmlEncode(links.To($"events/{created.Id}"))}\">PeerMentor calendar</a>.</p>"), Now, NotificationTopic.ProgramNews, student.Id));
+            Enqueue(EventEmails.Created(program, created, student, links, Invite(program, created, student)), student);
             db.Outbox.AddRange(ComposeReminders(program, created, student, choices[student.Id]));
         }
     }

@@ -48,6 +48,22 @@ public sealed class SchedulingScenario : IAsyncDisposable
 
     public Task<List<string>> AddStudentsAsync(int count, string zone = "Asia/Kolkata") => AddPeopleAsync(App, Roles.Student, count, zone);
 
+    /// <summary>A program running November 2026 to January 2027 with these people; each mentor takes one student, and they are assigned.</summary>
+    public Task<Guid> AddProgramAsync(string name, params string[] memberIds) => App.RunAsync(async s =>
+    {
+        var programs = s.GetRequiredService<PeerMentor.Domain.Programs.ProgramService>();
+        var (created, id) = await programs.CreateAsync(new PeerMentor.Domain.Programs.ProgramInput(name, new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31), 10));
+        if (id is null) throw new InvalidOperationException(created.Summary);
+        foreach (var member in memberIds)
+        {
+            var added = await programs.AddMemberAsync(id.Value, member, 1);
+            if (!added.Succeeded) throw new InvalidOperationException(added.Summary);
+        }
+        var (assigned, _) = await programs.AssignAsync(id.Value);
+        if (!assigned.Succeeded) throw new InvalidOperationException(assigned.Summary);
+        return id.Value;
+    });
+
     public Task<T> RunAsync<T>(Func<SessionService, Task<T>> action) => App.RunAsync(s => action(s.GetRequiredService<SessionService>()));
 
     public Task<(Result Result, Guid? SessionId)> RequestAsync(string studentId, DateTime startUtc, string? mentorId = null, int minutes = 60) =>

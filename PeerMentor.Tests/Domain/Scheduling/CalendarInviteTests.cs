@@ -110,18 +110,4 @@ public class CalendarInviteTests
         Assert.Equal((false, "", true), (file.Content.Replace("\r\n", "", StringComparison.Ordinal).Contains('\n'), lines[^1],
             lines.All(l => Encoding.UTF8.GetByteCount(l) <= 75)));
     }
-
-    [Fact]
-    public void Text_values_escape_backslashes_semicolons_commas_and_line_breaks() =>
-        Assert.Equal(@"a\\b\; c\, d\ne", SessionInvite.Text("a\\b; c, d\ne"));
-
-    [Fact]
-    public void Folding_splits_long_lines_at_75_octets_without_cutting_a_character_in_two()
-    {
-        var line = "DESCRIPTION:" + new string('ü', 80);
-
-        var lines = SessionInvite.Fold(line).Split("\r\n");
-
-        Assert.Equal((line, true), (lines[0] + string.Concat(lines.Skip(1).Select(l => l[1..])), lines.All(l => Encoding.UTF8.GetByteCount(l) <= 75)));
-    }
 }
