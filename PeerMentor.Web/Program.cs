@@ -30,6 +30,9 @@ app.UseAntiforgery();
 app.MapPeerMentorUi();
 app.MapAccountEndpoints();
 app.MapSchedulingEndpoints();
+app.MapProgramEndpoints();
+app.MapAssignmentEndpoints();
+app.MapReviewEndpoints();
 app.MapHealthEndpoints();
 app.MapFileEndpoints();
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Matching;
@@ -50,10 +51,13 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<(Result Result, AssignmentResult? Plan)> AssignAsync(Guid programId)
     {
+        // Two admins (or API clients) assigning at once: the second waits, then finds the students placed and places nobody twice.
+        await using var transaction = await LockAssignmentAsync(programId);
         var program = await LoadAsync(programId);
         if (program is null) return (Result.Missing("That program"), null);
         var plan = await PlanAsync(program);
         await ApplyAsync(program, plan);
+        await transaction.CommitAsync();
         return (Result.Ok(), plan);
     }
 
@@ -74,9 +78,7 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
     public async Task<(Result Result, AssignmentResult? Plan)> AssignAsync(Guid programId, AssignmentResult preview)
     {
         // Two admins confirming at once: the second waits, then finds the students placed and is refused.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var lockKey = $"assign:{programId}";
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))");
+        await using var transaction = await LockAssignmentAsync(programId);
         var program = await LoadAsync(programId);
         if (program is null) return (Result.Missing("That program"), null);
         var (instance, name) = await InstanceAsync(program);
@@ -131,6 +133,18 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
             db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.Announced(program, student, announcement), Now, NotificationTopic.ProgramNews, student.Id));
         await db.SaveChangesAsync();
         return result;
+    }
+
+    /// <summary>
+    /// A transaction that holds the program's assignment lock until it ends: on PostgreSQL an advisory lock, on SQLite
+    /// the write lock its immediate transactions take.
+    /// </summary>
+    private async Task<IDbContextTransaction> LockAssignmentAsync(Guid programId)
+    {
+        var transaction = await db.Database.BeginTransactionAsync();
+        var lockKey = $"assign:{programId}";
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))");
+        return transaction;
     }
 
     private Task<MentoringProgram?> LoadAsync(Guid programId) =>

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Accounts;
@@ -18,9 +17,7 @@ public static class SchedulingEndpoints
 {
     public static void MapSchedulingEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthSetup.ApiSchemes })
-            .WithTags("Scheduling");
+        var api = app.MapApiGroup("Scheduling");
 
         api.MapGet("/mentors/{mentorId}/slots", async (string mentorId, int? minutes, DateTime? from, DateTime? to,
             HttpContext http, SessionService sessions) =>
@@ -31,7 +28,7 @@ public static class SchedulingEndpoints
                 return ApiResults.Problem(PeerMentor.Domain.Result.Fail("to", "Ask for a window that ends after it starts and spans at most 62 days."));
             var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes, start, end);
             return ApiResults.OkOr(result, () => TypedResults.Ok(slots.Select(s => new SlotDto(s.StartUtc, s.EndUtc))));
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student, AuthenticationSchemes = AuthSetup.ApiSchemes });
+        }).ForRoles(Roles.Student);
 
         api.MapGet("/sessions", async (HttpContext http, AppDbContext db) =>
         {
@@ -48,7 +45,7 @@ public static class SchedulingEndpoints
                 body.Minutes, body.Agenda ?? "", body.Notes ?? "");
             var (result, id) = await sessions.RequestAsync(http.User.UserId()!, input);
             return ApiResults.OkOr(result, () => TypedResults.Created($"/api/v1/sessions/{id}", new { id }));
-        }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Student, AuthenticationSchemes = AuthSetup.ApiSchemes });
+        }).ForRoles(Roles.Student);
 
         api.MapPost("/sessions/{id:guid}/accept", async (Guid id, HttpContext http, SessionService sessions) =>
             ApiResults.OkOr(await sessions.AcceptAsync(http.User.UserId()!, id), () => TypedResults.NoContent()));
@@ -57,7 +54,7 @@ public static class SchedulingEndpoints
             ApiResults.OkOr(await sessions.RejectAsync(http.User.UserId()!, id, body.Reason ?? ""), () => TypedResults.NoContent()));
 
         api.MapPost("/sessions/{id:guid}/cancel", async (Guid id, ReasonDto body, HttpContext http, SessionService sessions) =>
-            ApiResults.OkOr(await sessions.CancelAsync(http.User.UserId()!, id, body.Reason ?? "", asAdmin: http.User.IsInRole(Roles.Admin)), () => TypedResults.NoContent()));
+            ApiResults.OkOr(await sessions.CancelAsync(http.User.UserId()!, id, body.Reason ?? "", asAdmin: http.User.IsAdmin()), () => TypedResults.NoContent()));
 
         // A bearer token for API clients: the same password check, lockout and rate limit as the sign-in page.
         app.MapPost("/api/v1/auth/token", async (TokenRequest body, SignInManager<AppUser> signIn) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,22 +22,6 @@ public class SchedulingApiTests
         return (app, mentor);
     }
 
-    private static async Task<HttpClient> BearerClientAsync(AppFactory app, TestUser user)
-    {
-        var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { user.Email, user.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response)
-    {
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task A_wrong_password_gets_a_401_problem_and_no_token()
     {
@@ -48,7 +31,7 @@ public class SchedulingApiTests
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { mentor.Email, Password = "not the password" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(401, (await ProblemAsync(response)).GetProperty("status").GetInt32());
+        Assert.Equal(401, (await ApiClient.ProblemAsync(response)).GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -67,8 +50,8 @@ public class SchedulingApiTests
     {
         var (app, mentor) = await StartAsync();
         await using var running = app;
-        var first = await BearerClientAsync(app, await app.CreateAsync(Roles.Student));
-        var second = await BearerClientAsync(app, await app.CreateAsync(Roles.Student));
+        var first = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
+        var second = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
         var slot = (await first.GetFromJsonAsync<List<Slot>>($"/api/v1/mentors/{mentor.Id}/slots?minutes=60"))![0];
         var body = new { MentorId = mentor.Id, slot.StartUtc, Minutes = 60, Agenda = "API booking" };
 
@@ -77,7 +60,7 @@ public class SchedulingApiTests
 
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
-        Assert.Contains("just taken", (await ProblemAsync(taken)).GetProperty("detail").GetString());
+        Assert.Contains("just taken", (await ApiClient.ProblemAsync(taken)).GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -85,13 +68,13 @@ public class SchedulingApiTests
     {
         var (app, mentor) = await StartAsync();
         await using var running = app;
-        var student = await BearerClientAsync(app, await app.CreateAsync(Roles.Student));
+        var student = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
         var slot = (await student.GetFromJsonAsync<List<Slot>>($"/api/v1/mentors/{mentor.Id}/slots"))![0];
 
         var response = await student.PostAsJsonAsync("/api/v1/sessions", new { MentorId = mentor.Id, slot.StartUtc, Minutes = 60, Agenda = " " });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await ProblemAsync(response)).GetProperty("errors").TryGetProperty("Agenda", out _));
+        Assert.True((await ApiClient.ProblemAsync(response)).GetProperty("errors").TryGetProperty("Agenda", out _));
     }
 
     [Fact]
@@ -99,7 +82,7 @@ public class SchedulingApiTests
     {
         var (app, _) = await StartAsync();
         await using var running = app;
-        var student = await BearerClientAsync(app, await app.CreateAsync(Roles.Student));
+        var student = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
 
         var response = await student.PostAsync("/api/v1/sessions", new StringContent("{ not json", System.Text.Encoding.UTF8, "application/json"));
 
@@ -112,7 +95,7 @@ public class SchedulingApiTests
     {
         var (app, mentor) = await StartAsync();
         await using var running = app;
-        var client = await BearerClientAsync(app, mentor);
+        var client = await app.BearerClientAsync(mentor);
 
         var response = await client.PostAsJsonAsync("/api/v1/sessions", new { MentorId = mentor.Id, StartUtc = DateTime.UtcNow.AddDays(1), Minutes = 60, Agenda = "x" });
 
@@ -124,8 +107,8 @@ public class SchedulingApiTests
     {
         var (app, mentor) = await StartAsync(autoAccept: false);
         await using var running = app;
-        var otherMentor = await BearerClientAsync(app, await app.CreateAsync(Roles.Mentor));
-        var student = await BearerClientAsync(app, await app.CreateAsync(Roles.Student));
+        var otherMentor = await app.BearerClientAsync(await app.CreateAsync(Roles.Mentor));
+        var student = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
         var slot = (await student.GetFromJsonAsync<List<Slot>>($"/api/v1/mentors/{mentor.Id}/slots"))![0];
         var created = await student.PostAsJsonAsync("/api/v1/sessions", new { MentorId = mentor.Id, slot.StartUtc, Minutes = 60, Agenda = "Pending" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -133,7 +116,7 @@ public class SchedulingApiTests
         var response = await otherMentor.PostAsync($"/api/v1/sessions/{id}/accept", null);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(404, (await ProblemAsync(response)).GetProperty("status").GetInt32());
+        Assert.Equal(404, (await ApiClient.ProblemAsync(response)).GetProperty("status").GetInt32());
     }
 
     [Fact]
@@ -141,11 +124,11 @@ public class SchedulingApiTests
     {
         var (app, mentor) = await StartAsync();
         await using var running = app;
-        var client = await BearerClientAsync(app, mentor);
+        var client = await app.BearerClientAsync(mentor);
 
         var response = await client.GetAsync("/api/v1/no-such-thing");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(404, (await ProblemAsync(response)).GetProperty("status").GetInt32());
+        Assert.Equal(404, (await ApiClient.ProblemAsync(response)).GetProperty("status").GetInt32());
     }
 }
