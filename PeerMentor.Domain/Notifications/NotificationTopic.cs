@@ -40,7 +40,7 @@ public static class NotificationTopics
         new(NotificationTopic.SessionReminders, "Session reminders", "A day and 15 minutes before each session; the 15-minute one by SMS when you want it", CanTurnOff: true, SmsPossible: true),
         new(NotificationTopic.NewSlots, "New slots", "Your mentor published new session slots", CanTurnOff: true, SmsPossible: false),
         new(NotificationTopic.ProgramNews, "Program news", "Announcements, masterclasses and events, resources, assignments, your mentor group", CanTurnOff: true, SmsPossible: false),
-        new(NotificationTopic.MasterclassReminders, "Masterclass reminders", "15 minutes before each masterclass of your program", CanTurnOff: true, SmsPossible: true),
+        new(NotificationTopic.MasterclassReminders, "Masterclass reminders", "15 minutes before each masterclass of your program, and a text when one is moved or cancelled less than a day ahead", CanTurnOff: true, SmsPossible: true),
         new(NotificationTopic.Reviews, "Reviews", "Weekly reviews, buddy pairing, probation", CanTurnOff: true, SmsPossible: false),
     ];
 

@@ -58,6 +58,9 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
             Enqueue(EventEmails.Changed(program, existing, people[id], moved ? (oldStart, oldEnd) : null, links, Invite(program, existing, people[id])), people[id]);
         foreach (var id in oldAudience.Except(audience))
             Enqueue(EventEmails.Cancelled(program, existing, people[id], "It is now for another group.", Invite(program, existing, people[id], cancel: true)), people[id]);
+        if (moved && (IsUrgent(oldStart) || IsUrgent(existing.StartUtc)))
+            await TextUrgentChangeAsync(audience.Select(id => people[id]), "Masterclass moved at short notice", student =>
+                $"PeerMentor: {existing.Title} ({program.Name}) has moved to {LocalTimes.Describe(existing.StartUtc, existing.EndUtc, student.TimeZoneId)}.");
         await PlanRemindersAsync(program, existing, audience.Select(id => people[id]).ToList());
         await db.SaveChangesAsync();
         return edited;
@@ -71,8 +74,13 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var cancelled = existing.Cancel(reason, Now);
         if (!cancelled.Succeeded) return cancelled;
         var audience = Audience(program, existing);
-        foreach (var student in await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync())
+        var students = await db.Users.AsNoTracking().Where(u => audience.Contains(u.Id)).ToListAsync();
+        foreach (var student in students)
             Enqueue(EventEmails.Cancelled(program, existing, student, existing.CancelReason, Invite(program, existing, student, cancel: true)), student);
+        if (IsUrgent(existing.StartUtc))
+            await TextUrgentChangeAsync(students, "Masterclass cancelled at short notice", student =>
+                $"PeerMentor: {existing.Title} ({program.Name}), {LocalTimes.Describe(existing.StartUtc, existing.EndUtc, student.TimeZoneId)}, is cancelled."
+                + (existing.CancelReason is { } reason ? $" {reason}" : ""));
         foreach (var reminder in await QueuedRemindersAsync(existing.Id)) reminder.Skip(EventCancelled);
         await db.SaveChangesAsync();
         return cancelled;
@@ -145,6 +153,21 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         var program = await db.Programs.Include(p => p.Members).FirstAsync(p => p.Id == existing.ProgramId);
         var mayEdit = isAdmin || (existing.CreatedById == userId && program.Active.Any(m => m.UserId == userId && m.Role == Roles.Mentor));
         return mayEdit ? (existing, program) : (null, null);
+    }
+
+    /// <summary>Still ahead, but sooner than <see cref="NotificationOptions.UrgentChangeHours"/>: a mail alone may not be read in time.</summary>
+    private bool IsUrgent(DateTime startUtc) => startUtc > Now && startUtc - Now < TimeSpan.FromHours(notifications.Value.UrgentChangeHours);
+
+    /// <summary>Also texts each student who wants masterclass texts and has a verified phone (the mail goes out as well).</summary>
+    private async Task TextUrgentChangeAsync(IEnumerable<AppUser> students, string label, Func<AppUser, string> text)
+    {
+        var list = students.ToList();
+        var choices = await NotificationChoices.ForAsync(db, list.Select(s => s.Id));
+        foreach (var student in list)
+        {
+            if (choices[student.Id].SmsTo(student, NotificationTopic.MasterclassReminders) is { } phone)
+                db.Outbox.Add(OutboxMessage.Sms(new SmsMessage(phone, text(student)), label, student.Email, Now, NotificationTopic.MasterclassReminders, student.Id));
+        }
     }
 
     /// <summary>The students an event is for: the whole program's, or one mentor's group.</summary>

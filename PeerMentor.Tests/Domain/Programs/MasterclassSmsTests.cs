@@ -81,4 +81,42 @@ public class MasterclassSmsTests
         Assert.All(reminders, r => Assert.Equal((DeliveryStatus.Skipped, PeerMentor.Domain.Scheduling.SessionReminders.Missed), (r.Status, r.SkipReason)));
         Assert.Empty(gateway.Requests);
     }
+
+    [Fact]
+    public async Task A_masterclass_cancelled_less_than_a_day_ahead_is_also_texted_to_students_with_a_phone()
+    {
+        await using var gateway = new FakeSmsGateway();
+        var (world, _, mailed) = await CreateAsync(gateway);
+        await using var _ = world;
+        var eventId = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Set<ProgramEvent>().Select(e => e.Id).SingleAsync());
+        world.Clock.Advance(TimeSpan.FromHours(4)); // Monday 10:00 UTC: the masterclass is 22 hours away.
+
+        var cancelled = await world.App.RunAsync(s => s.GetRequiredService<ProgramEventService>().CancelAsync(world.MentorId, false, eventId, "The speaker is ill."));
+        await world.DispatchAsync();
+
+        Assert.True(cancelled.Succeeded, cancelled.Summary);
+        var text = Assert.Single(gateway.To(Phone)).Form["Body"];
+        Assert.Contains("System design masterclass (SMS cohort), Tue 24 Nov 2026, 13:30", text);
+        Assert.Contains("is cancelled. The speaker is ill.", text);
+        Assert.Single(gateway.Requests);
+        Assert.DoesNotContain(await world.OutboxAsync(), m => m.UserId == mailed && m.Channel == OutboxChannel.Sms);
+    }
+
+    [Fact]
+    public async Task A_masterclass_moved_more_than_a_day_ahead_is_mailed_but_not_texted()
+    {
+        await using var gateway = new FakeSmsGateway();
+        var (world, _, _) = await CreateAsync(gateway);
+        await using var _ = world;
+        var eventId = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Set<ProgramEvent>().Select(e => e.Id).SingleAsync());
+
+        var moved = await world.App.RunAsync(s => s.GetRequiredService<ProgramEventService>().EditAsync(world.MentorId, false, eventId,
+            new EventInput("System design masterclass", "Bring a diagram.", Start.AddDays(2), 90, "https://meet.example/design", null)));
+        await world.DispatchAsync();
+
+        Assert.True(moved.Succeeded, moved.Summary);
+        Assert.Empty(gateway.Requests);
+        var changeMails = (await world.OutboxAsync()).Where(m => m.Subject.StartsWith("[SMS cohort] Changed: System design masterclass, Thu 26 Nov", StringComparison.Ordinal)).ToList();
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent], changeMails.Select(m => m.Status));
+    }
 }
