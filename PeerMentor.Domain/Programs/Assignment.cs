@@ -1,7 +1,7 @@
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>Work set for a program's students: by an admin for the whole program, or by a mentor for their group.</summary>
-public class Assignment
+public class Assignment : IForProgramAudience
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid ProgramId { get; private set; }

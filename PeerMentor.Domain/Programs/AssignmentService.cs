@@ -57,18 +57,12 @@ public sealed class AssignmentService(AppDbContext db, TimeProvider clock, AppLi
 
     private async Task<List<AppUser>> StudentsOfAsync(MentoringProgram program, Assignment assignment)
     {
-        var ids = program.Active.Where(m => m.Role == Roles.Student && (assignment.GroupMentorId is null || m.MentorId == assignment.GroupMentorId))
-            .Select(m => m.UserId).ToList();
+        var ids = ProgramAudience.Students(program, assignment);
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToListAsync();
     }
 
     /// <summary>The assignments a person sees: their programs' whole-program ones, and their own group's (as student or mentor).</summary>
-    public static IQueryable<Assignment> VisibleTo(AppDbContext db, string userId) =>
-        from a in db.Set<Assignment>()
-        join m in db.ProgramMembers on a.ProgramId equals m.ProgramId
-        where m.UserId == userId && m.LeftUtc == null
-            && (a.GroupMentorId == null || a.GroupMentorId == userId || a.GroupMentorId == m.MentorId)
-        select a;
+    public static IQueryable<Assignment> VisibleTo(AppDbContext db, string userId) => ProgramAudience.VisibleTo(db.Set<Assignment>(), db, userId);
 
     /// <summary>
     /// Hands in (or replaces) the student's work. Returns the stored file the submission no longer uses, for the

@@ -3,7 +3,7 @@ using PeerMentor.Domain.Scheduling;
 namespace PeerMentor.Domain.Programs;
 
 /// <summary>A masterclass or other event of a program, for the whole program or one mentor's group.</summary>
-public class ProgramEvent
+public class ProgramEvent : IForProgramAudience
 {
     public Guid Id { get; private set; } = Guid.NewGuid();
     public Guid ProgramId { get; private set; }

@@ -129,12 +129,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     public async Task<bool> CanEditAsync(string userId, bool isAdmin, Guid eventId) => (await EditableAsync(userId, isAdmin, eventId)).Event is not null;
 
     /// <summary>The events a person may see: their programs' whole-program events and their own group's.</summary>
-    public static IQueryable<ProgramEvent> VisibleTo(AppDbContext db, string userId) =>
-        from e in db.Set<ProgramEvent>()
-        join m in db.ProgramMembers on e.ProgramId equals m.ProgramId
-        where m.UserId == userId && m.LeftUtc == null
-            && (e.GroupMentorId == null || e.GroupMentorId == userId || e.GroupMentorId == m.MentorId)
-        select e;
+    public static IQueryable<ProgramEvent> VisibleTo(AppDbContext db, string userId) => ProgramAudience.VisibleTo(db.Set<ProgramEvent>(), db, userId);
 
     private static Result Allowed(MentoringProgram program, string userId, bool isAdmin, string? groupMentorId)
     {
@@ -170,10 +165,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         }
     }
 
-    /// <summary>The students an event is for: the whole program's, or one mentor's group.</summary>
-    private static List<string> Audience(MentoringProgram program, ProgramEvent programEvent) =>
-        program.Active.Where(m => m.Role == Roles.Student && (programEvent.GroupMentorId is null || m.MentorId == programEvent.GroupMentorId))
-            .Select(m => m.UserId).ToList();
+    private static List<string> Audience(MentoringProgram program, ProgramEvent programEvent) => ProgramAudience.Students(program, programEvent);
 
     private void Enqueue(MailMessage message, AppUser to) => db.Outbox.Add(OutboxMessage.Mail(message, Now, NotificationTopic.ProgramNews, to.Id));
 
