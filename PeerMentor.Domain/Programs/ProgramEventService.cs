@@ -150,6 +150,36 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
         return mayEdit ? (existing, program) : (null, null);
     }
 
+    /// <summary>
+    /// Students who join a program, or a mentor's group, after its events were announced get each upcoming event
+    /// they now see as if they had been there: the mail with its invite and its reminders. Whoever already has the
+    /// event's reminders queued or sent is left alone. <paramref name="program"/> is taken as the caller holds it
+    /// (with its unsaved placements); the caller saves.
+    /// </summary>
+    public async Task CatchUpAsync(MentoringProgram program, IReadOnlyCollection<string> studentIds)
+    {
+        if (studentIds.Count == 0) return;
+        var now = Now;
+        var upcoming = await db.Set<ProgramEvent>().AsNoTracking()
+            .Where(e => e.ProgramId == program.Id && e.CancelledUtc == null && e.StartUtc > now).OrderBy(e => e.StartUtc).ToListAsync();
+        if (upcoming.Count == 0) return;
+        var eventIds = upcoming.Select(e => e.Id).ToList();
+        var known = (await db.Outbox.AsNoTracking()
+            .Where(m => m.EventId != null && eventIds.Contains(m.EventId.Value) && m.UserId != null && studentIds.Contains(m.UserId))
+            .Select(m => new { m.EventId, m.UserId }).ToListAsync()).Select(m => (m.EventId!.Value, m.UserId!)).ToHashSet();
+        var students = await db.Users.AsNoTracking().Where(u => studentIds.Contains(u.Id)).ToListAsync();
+        var choices = await NotificationChoices.ForAsync(db, studentIds);
+        foreach (var programEvent in upcoming)
+        {
+            var audience = Audience(program, programEvent);
+            foreach (var student in students.Where(s => audience.Contains(s.Id) && !known.Contains((programEvent.Id, s.Id))))
+            {
+                Enqueue(EventEmails.Created(program, programEvent, student, links, Invite(program, programEvent, student)), student);
+                db.Outbox.AddRange(ComposeReminders(program, programEvent, student, choices[student.Id]));
+            }
+        }
+    }
+
     /// <summary>Still ahead, but sooner than <see cref="NotificationOptions.UrgentChangeHours"/>: a mail alone may not be read in time.</summary>
     private bool IsUrgent(DateTime startUtc) => startUtc > Now && startUtc - Now < TimeSpan.FromHours(notifications.Value.UrgentChangeHours);
 

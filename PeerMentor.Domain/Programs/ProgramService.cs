@@ -13,7 +13,7 @@ public sealed record ProgramInput(string Name, DateOnly StartsOn, DateOnly EndsO
 public sealed record AutomationSettings(double ProbationThreshold, int ProbationWeeks, int RemovalWeeks, bool AppliesItself);
 
 /// <summary>Programs, their people, fair mentor assignment and the announcements board. Admin actions.</summary>
-public sealed class ProgramService(AppDbContext db, TimeProvider clock)
+public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramEventService events)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,7 +34,9 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         if (user is null) return Result.Missing("That person");
         var role = await db.UserRoles.Where(ur => ur.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync();
         var added = program.Add(user, role ?? "", mentorCapacity, Now);
-        if (added.Succeeded) await db.SaveChangesAsync();
+        if (!added.Succeeded) return added;
+        if (role == Roles.Student) await events.CatchUpAsync(program, [userId]);
+        await db.SaveChangesAsync();
         return added;
     }
 
@@ -182,6 +184,8 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock)
         }
         foreach (var group in plan.Groups.Where(g => g.NewStudentIds.Count > 0))
             db.Outbox.Add(OutboxMessage.Mail(ProgramEmails.NewStudents(program, people[group.MentorId], group.NewStudentIds.Select(id => people[id])), Now, NotificationTopic.ProgramNews, group.MentorId));
+        // A new group may have events of its own that were announced before these students joined it.
+        await events.CatchUpAsync(program, placed.Select(p => p.StudentId).ToList());
         await db.SaveChangesAsync();
     }
 
