@@ -14,6 +14,7 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
     public const string EventGone = "the event was removed";
     public const string EventCancelled = "the event was cancelled";
     public const string EventMoved = "the event changed and this reminder no longer applies";
+    public const string NoLongerInAudience = "the student is no longer in the event's program or group";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -178,6 +179,19 @@ public sealed class ProgramEventService(AppDbContext db, TimeProvider clock, IOp
                 db.Outbox.AddRange(ComposeReminders(program, programEvent, student, choices[student.Id]));
             }
         }
+    }
+
+    /// <summary>
+    /// Students who no longer see a program's events (they left it, or left the group of <paramref name="groupMentorId"/>)
+    /// are not reminded of them: their queued reminders are skipped. The caller saves.
+    /// </summary>
+    public async Task ForgetRemindersAsync(Guid programId, IReadOnlyCollection<string> studentIds, string? groupMentorId = null)
+    {
+        if (studentIds.Count == 0) return;
+        var eventIds = db.Set<ProgramEvent>().Where(e => e.ProgramId == programId && (groupMentorId == null || e.GroupMentorId == groupMentorId)).Select(e => e.Id);
+        foreach (var reminder in await db.Outbox.Where(m => m.Kind == OutboxKind.Reminder && m.Status == DeliveryStatus.Queued
+                && m.EventId != null && eventIds.Contains(m.EventId.Value) && m.UserId != null && studentIds.Contains(m.UserId)).ToListAsync())
+            reminder.Skip(NoLongerInAudience);
     }
 
     /// <summary>Still ahead, but sooner than <see cref="NotificationOptions.UrgentChangeHours"/>: a mail alone may not be read in time.</summary>

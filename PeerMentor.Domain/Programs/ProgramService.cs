@@ -97,7 +97,8 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
         var program = await LoadAsync(programId);
         if (program is null) return (Result.Missing("That program"), null);
         if (!program.Active.Any(m => m.UserId == mentorId && m.Role == Roles.Mentor)) return (Result.Missing("That mentor"), null);
-        program.RemoveMentor(mentorId, Now);
+        var orphans = program.RemoveMentor(mentorId, Now);
+        await events.ForgetRemindersAsync(program.Id, orphans.Select(o => o.UserId).ToList(), groupMentorId: mentorId);
         var plan = await PlanAsync(program);
         await ApplyAsync(program, plan);
         return (Result.Ok(), plan);

@@ -16,7 +16,7 @@ public sealed record AutomationProposals(DateOnly Week, IReadOnlyList<BuddyPropo
 /// Buddy pairing, probation and removal from review points: proposals first, applied when an admin confirms,
 /// or once a week by <see cref="ApplyDueAsync"/> for programs that apply them by themselves.
 /// </summary>
-public sealed class AutomationService(AppDbContext db, TimeProvider clock)
+public sealed class AutomationService(AppDbContext db, TimeProvider clock, PeerMentor.Domain.Programs.ProgramEventService events)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -98,6 +98,7 @@ public sealed class AutomationService(AppDbContext db, TimeProvider clock)
             // Leaving a program is not news one may opt out of, hence the account topic.
             Mail(people[removal.StudentId], $"You have been removed from {program.Name}", removal.Reason + " If you think this is a mistake, reply to your program's organisers.", NotificationTopic.AccountSecurity);
         }
+        await events.ForgetRemindersAsync(programId, proposals.Removals.Select(r => r.StudentId).ToList());
         program.MarkAutomated(proposals.Week);
         await db.SaveChangesAsync();
         return Result.Ok();

@@ -55,4 +55,34 @@ public class LateJoinerEventTests
     private static List<string> CreatedMails(IEnumerable<OutboxMessage> outbox, string userId) =>
         outbox.Where(m => m.UserId == userId && m.Kind == OutboxKind.Notice && m.CalendarMethod == "REQUEST")
             .Select(m => m.Subject[..m.Subject.IndexOf(',', StringComparison.Ordinal)]).ToList();
+
+    [Fact]
+    public async Task When_their_mentor_leaves_students_are_no_longer_reminded_of_that_groups_events_but_still_of_the_programs()
+    {
+        await using var world = await SchedulingScenario.CreateAsync();
+        var student = (await world.AddStudentsAsync(1))[0];
+        var otherMentor = await world.AddMentorAsync();
+        var programId = await world.App.RunAsync(async s =>
+        {
+            var programs = s.GetRequiredService<ProgramService>();
+            var id = (await programs.CreateAsync(new ProgramInput("Moving cohort", new DateOnly(2026, 11, 1), new DateOnly(2027, 1, 31), 10))).Id!.Value;
+            await programs.AddMemberAsync(id, world.MentorId);
+            await programs.AddMemberAsync(id, student);
+            await programs.AssignAsync(id);
+            await programs.AddMemberAsync(id, otherMentor);
+            return id;
+        });
+        Task<Guid> EventAsync(string title, string? group) => world.App.RunAsync(async s =>
+            (await s.GetRequiredService<ProgramEventService>().CreateAsync(world.MentorId, false, programId,
+                new EventInput(title, "", Start, 60, null, group))).Id!.Value);
+        var forAll = await EventAsync("Masterclass for all", null);
+        var forGroup = await EventAsync("Group clinic", world.MentorId);
+
+        var (removed, _) = await world.App.RunAsync(s => s.GetRequiredService<ProgramService>().RemoveMentorAsync(programId, world.MentorId));
+
+        Assert.True(removed.Succeeded, removed.Summary);
+        var reminders = (await world.OutboxAsync()).Where(m => m.UserId == student && m.Kind == OutboxKind.Reminder).ToDictionary(m => m.EventId!.Value);
+        Assert.Equal((DeliveryStatus.Skipped, ProgramEventService.NoLongerInAudience), (reminders[forGroup].Status, reminders[forGroup].SkipReason));
+        Assert.Equal(DeliveryStatus.Queued, reminders[forAll].Status);
+    }
 }
