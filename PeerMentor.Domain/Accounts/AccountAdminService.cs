@@ -16,6 +16,7 @@ public sealed record UserProfileInput(string DisplayName, string TimeZoneId, int
 public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> users, TimeProvider clock,
     SessionService sessions, ProgramService programs)
 {
+    /// <summary>Why a deleted person's queued messages are skipped and why they left their programs.</summary>
     public const string DeletedSkipReason = "The account was deleted.";
 
     /// <summary>
@@ -30,20 +31,25 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
         if (user is null || user.IsDeleted) return Result.Missing("That person");
         if (!user.EmailConfirmed) return Result.Fail("", $"{user.DisplayName} has not confirmed their email yet.");
         var now = clock.GetUtcNow().UtcDateTime;
-        MentoringProgram? program = null;
+        string? programName = null;
         if (placement is not null)
         {
-            program = await db.Programs.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == placement.ProgramId, cancellationToken);
+            var program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placement.ProgramId, cancellationToken);
             if (program is null || !program.IsOpen(DateOnly.FromDateTime(now))) return Result.Fail("Program", "That program has ended or no longer exists; choose another.");
-            var placed = program.Add(user, role, placement.MentorCapacity, now);
-            if (!placed.Succeeded) return Result.Fail("Program", placed.Summary);
+            programName = program.Name;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         user.Approve(now);
         var outcome = await SetRoleAsync(user, role);
         if (!outcome.Succeeded) return outcome;
-        await QueueAsync(AccountEmails.Approved(user, role, links.SignIn(), program?.Name), user.Id, cancellationToken);
+        // Placed as the program page adds people (capacity, upcoming events), inside this transaction: a refusal undoes the approval.
+        if (placement is not null)
+        {
+            var placed = await programs.AddMemberAsync(placement.ProgramId, user.Id, placement.MentorCapacity);
+            if (!placed.Succeeded) return Result.Fail("Program", placed.Summary);
+        }
+        await QueueAsync(AccountEmails.Approved(user, role, links.SignIn(), programName), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
     }
@@ -119,7 +125,7 @@ public sealed class AccountAdminService(AppDbContext db, UserManager<AppUser> us
                 if (!moved.Succeeded) return moved;
             }
             else await db.ProgramMembers.Where(m => m.Id == membership.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeftUtc, now).SetProperty(m => m.LeftReason, "The account was deleted."));
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeftUtc, now).SetProperty(m => m.LeftReason, DeletedSkipReason));
         }
         foreach (var message in await db.Outbox.Where(m => m.Status == DeliveryStatus.Queued
             && (m.UserId == userId || m.Recipient == email || m.FallbackEmail == email || (phone != null && m.Recipient == phone))).ToListAsync())

@@ -87,4 +87,24 @@ public class ProgramRegistrationTests
         Assert.Equal(ApprovalStatus.Pending, stored.Approval);
         Assert.Equal([first.Id], (await MembersAsync(app, programId)).Select(m => m.UserId));
     }
+
+    [Fact]
+    public async Task A_student_approved_into_a_program_gets_its_upcoming_masterclass_with_the_invite()
+    {
+        await using var app = await AppFactory.CreateAsync();
+        var admin = await app.CreateAsync(Roles.Admin);
+        var programId = await ProgramAsync(app, "Running cohort", 5, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30));
+        var (created, _) = await app.RunAsync(s => s.GetRequiredService<ProgramEventService>().CreateAsync(admin.Id, true, programId,
+            new EventInput("Kick-off masterclass", "", DateTime.UtcNow.AddDays(2), 60, null, null)));
+        Assert.True(created.Succeeded, created.Summary);
+        var person = await app.CreateAsync(role: null);
+
+        var approved = await app.RunAsync(s => s.GetRequiredService<AccountAdminService>()
+            .ApproveAsync(person.Id, Roles.Student, Links, new ProgramPlacement(programId)));
+
+        Assert.True(approved.Succeeded, approved.Summary);
+        var invites = await app.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.UserId == person.Id && m.CalendarMethod == "REQUEST").Select(m => m.Subject).ToListAsync());
+        Assert.StartsWith("[Running cohort] Kick-off masterclass", Assert.Single(invites));
+    }
 }
