@@ -32,6 +32,12 @@ public sealed record SlotPolicy(int SessionMinutes, int BufferBeforeMinutes, int
     public TimeSpan BufferAfter => TimeSpan.FromMinutes(BufferAfterMinutes);
     public TimeSpan MinimumNotice => TimeSpan.FromMinutes(MinimumNoticeMinutes);
     public TimeSpan BookingHorizon => TimeSpan.FromDays(BookingHorizonDays);
+
+    /// <summary>
+    /// The time one of the mentor's sessions holds: the session with the mentor's buffers around it. Buffers belong
+    /// to every session, so a new session's held time may not overlap an existing session's held time.
+    /// </summary>
+    public Interval Held(Interval session) => new(session.StartUtc - BufferBefore, session.EndUtc + BufferAfter);
 }
 
 /// <summary>A mentor's availability: weekly rules and date overrides in <see cref="TimeZoneId"/> (IANA), and how slots are cut from it.</summary>

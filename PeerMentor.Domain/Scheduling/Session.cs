@@ -61,6 +61,9 @@ public class Session
 
     public bool IsParty(string userId) => userId == MentorId || userId == StudentId;
 
+    public SessionChanges ChangesFor(string userId, bool asAdmin, DateTime nowUtc, int cutoffHours) =>
+        SessionChanges.For(Status, StartUtc, EndUtc, userId == MentorId, IsParty(userId), asAdmin, nowUtc, cutoffHours);
+
     public Result Edit(Interval slot, string agenda, string notes)
     {
         if (Status != SessionStatus.Requested) return Result.Fail("", $"This request is {Describe()} and can no longer be edited.");
@@ -92,9 +95,9 @@ public class Session
     {
         if (Status != SessionStatus.Requested) throw new InvalidOperationException("Only open requests are declined.");
         Status = SessionStatus.Declined;
-        var reason = accepted.MentorId == MentorId
-            ? "The mentor accepted another request for this time."
-            : "You have another session at this time.";
+        var reason = accepted.MentorId != MentorId ? "You have another session at this time."
+            : Time.Overlaps(accepted.Time) ? "The mentor accepted another request for this time."
+            : "The mentor accepted another session too close to this time: they keep a break between sessions.";
         Answer(accepted.MentorId, reason, nowUtc);
     }
 

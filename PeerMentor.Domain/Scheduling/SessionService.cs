@@ -30,6 +30,15 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     public const string SlotTaken = "That slot was just taken. Please pick another time.";
     public const string Changed = "Someone changed this session at the same moment. Reload to see where it stands.";
 
+    /// <summary>
+    /// How far from now any time a caller names may lie. Past every booking horizon (at most 365 days) and far from
+    /// DateTime's limits, so that adding a session's length, its buffers or a day of margin can never overflow.
+    /// </summary>
+    public static readonly TimeSpan FarthestReach = TimeSpan.FromDays(400);
+
+    /// <summary>The longest window of free slots one call may ask for.</summary>
+    public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(62);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<MentorProfile?> FindMentorAsync(string mentorId)
@@ -47,17 +56,30 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         return new MentorProfile(mentor, availability ?? MentorAvailability.For(mentorId));
     }
 
-    /// <summary>Free slots of the given length, or of the mentor's shortest offered length when none is given.</summary>
+    /// <summary>
+    /// Free slots of the given length (or the mentor's shortest) from <paramref name="fromUtc"/> (default now) to
+    /// <paramref name="toUtc"/> (default two weeks later); a window out of reach is refused naming "from" or "to".
+    /// </summary>
     public async Task<(Result Result, IReadOnlyList<Interval> Slots)> FreeSlotsAsync(
-        string mentorId, string? studentId, int? length, DateTime fromUtc, DateTime toUtc)
+        string mentorId, string? studentId, int? length, DateTime? from, DateTime? to)
     {
+        if (from is { Kind: not DateTimeKind.Utc }) return (Result.Fail("from", "Give the time in UTC."), []);
+        if (to is { Kind: not DateTimeKind.Utc }) return (Result.Fail("to", "Give the time in UTC."), []);
+        var fromUtc = from ?? Now;
+        var window = CheckReach(fromUtc, "from");
+        if (!window.Succeeded) return (window, []);
+        var toUtc = to ?? fromUtc.AddDays(14);
+        window = CheckReach(toUtc, "to");
+        if (window.Succeeded && (toUtc <= fromUtc || toUtc - fromUtc > LongestWindow))
+            window = Result.Fail("to", $"Ask for a window that ends after it starts and spans at most {LongestWindow.TotalDays:0} days.");
+        if (!window.Succeeded) return (window, []);
         var profile = await FindMentorAsync(mentorId);
         if (profile is null) return (Result.Missing("That mentor"), []);
         var minutes = length ?? profile.Availability.Lengths[0];
         if (!profile.Availability.Lengths.Contains(minutes))
             return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", profile.Availability.Lengths)} minutes."), []);
         var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes);
-        var busy = await BusyAsync(mentorId, studentId, fromUtc, toUtc);
+        var busy = await BusyAsync(mentorId, studentId, fromUtc, toUtc, schedule.Policy);
         return (Result.Ok(), SlotCalculator.FreeSlots(schedule, busy, fromUtc, toUtc, Now));
     }
 
@@ -65,6 +87,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     {
         var result = CheckText(input.Agenda, input.Notes);
         if (input.StartUtc.Kind != DateTimeKind.Utc) result.Add("StartUtc", "Pick a start time from the list.");
+        else if (CheckReach(input.StartUtc, "StartUtc") is { Succeeded: false } reach) result.Add("StartUtc", reach.Summary);
         if (input.MentorId == studentId) result.Add("", "You cannot book a session with yourself.");
         if (!result.Succeeded) return (result, null);
         var profile = await FindMentorAsync(input.MentorId);
@@ -76,8 +99,8 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var existing = await OpenRequestAsync(studentId, input.MentorId, slot.StartUtc);
         if (existing is not null) return (Result.Ok(), existing);
 
-        var refusal = SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, input.Minutes),
-            await BusyAsync(input.MentorId, studentId, slot.StartUtc, slot.EndUtc), slot, Now);
+        var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, input.Minutes);
+        var refusal = SlotCalculator.Check(schedule, await BusyAsync(input.MentorId, studentId, slot.StartUtc, slot.EndUtc, schedule.Policy), slot, Now);
         if (refusal != SlotRefusal.None) return (Result.Fail("StartUtc", Explain(refusal)), null);
 
         var session = Session.Request(input.MentorId, studentId, slot, input.Agenda, input.Notes, Now, Now.AddHours(options.Value.RequestExpiryHours));
@@ -86,7 +109,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (profile.Availability.AutoAccept)
         {
             session.Accept(input.MentorId, profile.Availability.MeetingUrl, Now);
-            await DeclineOverlappingAsync(session);
+            await DeclineOverlappingAsync(session, schedule.Policy);
             Enqueue(people[input.MentorId], emails.Booked(session, people[input.MentorId], people[studentId]));
             Enqueue(people[studentId], emails.Accepted(session, people[input.MentorId], people[studentId]));
             await PlanRemindersAsync(session, people);
@@ -116,6 +139,9 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.StudentId == studentId);
         if (session is null) return Result.Missing("That request");
         if (session.Status != SessionStatus.Requested) return session.Edit(session.Time, agenda, notes);
+        var reach = CheckReach(startUtc, "StartUtc");
+        if (!reach.Succeeded) return reach;
+        if (minutes is <= 0 or > 24 * 60) return Result.Fail("Minutes", "This mentor does not offer that length.");
         var slot = new Interval(startUtc, startUtc.AddMinutes(minutes));
         if (slot == session.Time)
         {
@@ -127,25 +153,34 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var profile = await FindMentorAsync(session.MentorId);
         if (profile is null) return Result.Missing("That mentor");
         if (!profile.Availability.Lengths.Contains(minutes)) return Result.Fail("Minutes", "This mentor does not offer that length.");
-        var refusal = SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes),
-            await BusyAsync(session.MentorId, studentId, slot.StartUtc, slot.EndUtc), slot, Now);
+        var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes);
+        var refusal = SlotCalculator.Check(schedule, await BusyAsync(session.MentorId, studentId, slot.StartUtc, slot.EndUtc, schedule.Policy, except: session.Id), slot, Now);
         if (refusal != SlotRefusal.None) return Result.Fail("StartUtc", Explain(refusal));
         var edited = session.Edit(slot, agenda, notes);
         return edited.Succeeded ? await SaveAsync() : edited;
     }
 
     /// <summary>
-    /// Accepting re-checks the time inside the write: the database refuses an overlap, and every other
-    /// open request for the same time (of this mentor, or of this student elsewhere) is declined with a reason.
+    /// Accepting re-checks the time: it must keep the mentor's buffers around their other sessions and miss the
+    /// student's other sessions; the database refuses an overlap inside the write, and every other open request
+    /// this booking now excludes (the mentor's, buffers included, and the student's elsewhere) is declined with a reason.
     /// </summary>
     public async Task<Result> AcceptAsync(string mentorId, Guid sessionId)
     {
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.MentorId == mentorId);
         if (session is null) return Result.Missing("That request");
-        var meetingUrl = await db.Availabilities.Where(a => a.MentorId == mentorId).Select(a => a.MeetingUrl).FirstOrDefaultAsync();
-        var accepted = session.Accept(mentorId, meetingUrl, Now);
+        if (session.Status != SessionStatus.Requested) return session.Accept(mentorId, null, Now);
+        var availability = await db.Availabilities.AsNoTracking().FirstOrDefaultAsync(a => a.MentorId == mentorId) ?? MentorAvailability.For(mentorId);
+        var policy = availability.ToSchedule("UTC", (int)session.Time.Length.TotalMinutes).Policy;
+        if (SlotCalculator.Conflicts(policy, await BusyAsync(mentorId, null, session.StartUtc, session.EndUtc, policy, except: session.Id), session.Time))
+            return Result.Fail("", policy.BufferBeforeMinutes + policy.BufferAfterMinutes == 0 ? SlotTaken
+                : $"This is too close to another session you have booked: you keep {policy.BufferBeforeMinutes} minutes before and "
+                    + $"{policy.BufferAfterMinutes} minutes after each session (your availability settings). Reject it with a reason, or change your buffers.");
+        if (SlotCalculator.Conflicts(policy, await BusyAsync(mentorId, session.StudentId, session.StartUtc, session.EndUtc, policy, except: session.Id), session.Time))
+            return Result.Fail("", "The student has booked another session at this time.");
+        var accepted = session.Accept(mentorId, availability.MeetingUrl, Now);
         if (!accepted.Succeeded) return accepted;
-        await DeclineOverlappingAsync(session);
+        await DeclineOverlappingAsync(session, policy);
         var people = await PeopleAsync(session.MentorId, session.StudentId);
         Enqueue(people[session.StudentId], emails.Accepted(session, people[session.MentorId], people[session.StudentId]));
         Enqueue(people[session.MentorId], emails.AcceptedByYou(session, people[session.MentorId], people[session.StudentId]));
@@ -173,8 +208,8 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         if (reason.Length > Session.MaxReasonLength) return Result.Fail("Reason", $"Use at most {Session.MaxReasonLength} characters.");
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId);
         if (session is null || (!asAdmin && !session.IsParty(userId))) return Result.Missing("That session");
-        if (session.EndUtc <= Now) return Result.Fail("", "This session is over; there is nothing to cancel.");
-        if (!asAdmin && session.Status == SessionStatus.Accepted && WithinCutoff(session)) return CutoffRefusal();
+        var changes = session.ChangesFor(userId, asAdmin, Now, options.Value.ChangeCutoffHours);
+        if (!changes.CanCancel) return Result.Fail("", changes.Closed ?? $"This session is {session.Describe()} already.");
 
         var wasBooked = session.Status == SessionStatus.Accepted;
         var urgent = wasBooked && IsUrgent(session.StartUtc);
@@ -197,15 +232,20 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId);
         if (session is null || !session.IsParty(userId)) return Result.Missing("That session");
         if (session.Status != SessionStatus.Accepted) return Result.Fail("", $"Only booked sessions can be moved; this one is {session.Describe()}.");
-        if (WithinCutoff(session)) return CutoffRefusal();
+        var changes = session.ChangesFor(userId, asAdmin: false, Now, options.Value.ChangeCutoffHours);
+        if (!changes.CanMove) return Result.Fail("", changes.Closed ?? $"This session is {session.Describe()}.");
+        var reach = CheckReach(newStartUtc, "StartUtc");
+        if (!reach.Succeeded) return reach;
 
         var slot = new Interval(newStartUtc, newStartUtc + (session.EndUtc - session.StartUtc));
-        var busy = await BusyAsync(session.MentorId, session.StudentId, slot.StartUtc, slot.EndUtc, except: session.Id);
         var profile = await FindMentorAsync(session.MentorId);
         if (profile is null) return Result.Missing("That mentor");
+        var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, (int)slot.Length.TotalMinutes);
+        var busy = await BusyAsync(session.MentorId, session.StudentId, slot.StartUtc, slot.EndUtc, schedule.Policy, except: session.Id);
+        // The mentor may move a session outside their published hours, but not into their own buffers.
         var refusal = userId == session.MentorId
-            ? (slot.StartUtc <= Now ? SlotRefusal.InPast : busy.Any(b => b.Overlaps(slot)) ? SlotRefusal.Conflicts : SlotRefusal.None)
-            : SlotCalculator.Check(profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, (int)slot.Length.TotalMinutes), busy, slot, Now);
+            ? (slot.StartUtc <= Now ? SlotRefusal.InPast : SlotCalculator.Conflicts(schedule.Policy, busy, slot) ? SlotRefusal.Conflicts : SlotRefusal.None)
+            : SlotCalculator.Check(schedule, busy, slot, Now);
         if (refusal != SlotRefusal.None) return Result.Fail("StartUtc", Explain(refusal));
 
         // Urgent when the old or the new time is less than a day away: either way someone's plans for the next day change.
@@ -278,10 +318,13 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         _ => "",
     };
 
-    private bool WithinCutoff(Session session) => Now >= session.StartUtc.AddHours(-options.Value.ChangeCutoffHours);
-
-    private Result CutoffRefusal() => Result.Fail("",
-        $"Sessions cannot be cancelled or moved within {options.Value.ChangeCutoffHours} hours of the start. Message the other person, or ask an admin.");
+    /// <summary>Refuses a time so far from now that it can only be a mistake (and arithmetic on it could overflow).</summary>
+    private Result CheckReach(DateTime instantUtc, string field)
+    {
+        if (instantUtc < Now - FarthestReach) return Result.Fail(field, "That time has already passed: pick one within the coming year.");
+        if (instantUtc > Now + FarthestReach) return Result.Fail(field, "That is too far ahead: mentors take bookings at most a year out.");
+        return Result.Ok();
+    }
 
     private static Result CheckText(string agenda, string notes)
     {
@@ -296,25 +339,33 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         db.Sessions.Where(s => s.StudentId == studentId && s.MentorId == mentorId && s.StartUtc == startUtc && s.Status == SessionStatus.Requested)
             .Select(s => (Guid?)s.Id).FirstOrDefaultAsync();
 
-    /// <summary>Booked sessions of the mentor or the student near the window (a day either side covers any buffer).</summary>
-    private async Task<List<Interval>> BusyAsync(string mentorId, string? studentId, DateTime fromUtc, DateTime toUtc, Guid? except = null)
+    /// <summary>
+    /// What a new session of this mentor must keep clear of, near the window (a day either side covers any buffer):
+    /// the mentor's booked sessions with their buffers (<see cref="SlotPolicy.Held"/>) and the student's as they are.
+    /// </summary>
+    private async Task<List<Interval>> BusyAsync(string mentorId, string? studentId, DateTime fromUtc, DateTime toUtc, SlotPolicy policy, Guid? except = null)
     {
         var (from, to) = (fromUtc.AddDays(-1), toUtc.AddDays(1));
         var rows = await db.Sessions.AsNoTracking()
             .Where(s => s.Status == SessionStatus.Accepted && (s.MentorId == mentorId || s.StudentId == studentId)
                 && s.StartUtc < to && s.EndUtc > from && s.Id != except)
-            .Select(s => new { s.StartUtc, s.EndUtc })
+            .Select(s => new { s.MentorId, s.StartUtc, s.EndUtc })
             .ToListAsync();
-        return rows.ConvertAll(r => new Interval(r.StartUtc, r.EndUtc));
+        return rows.ConvertAll(r => r.MentorId == mentorId ? policy.Held(new Interval(r.StartUtc, r.EndUtc)) : new Interval(r.StartUtc, r.EndUtc));
     }
 
-    private async Task DeclineOverlappingAsync(Session accepted)
+    /// <summary>Declines the open requests <paramref name="accepted"/> now excludes: the mentor's that overlap it with buffers, the student's that overlap it.</summary>
+    private async Task DeclineOverlappingAsync(Session accepted, SlotPolicy policy)
     {
-        var overlapping = await db.Sessions
+        var near = policy.Held(accepted.Time);
+        var (from, to) = (near.StartUtc - policy.BufferAfter, near.EndUtc + policy.BufferBefore);
+        var candidates = await db.Sessions
             .Where(s => s.Status == SessionStatus.Requested && s.Id != accepted.Id
                 && (s.MentorId == accepted.MentorId || s.StudentId == accepted.StudentId)
-                && s.StartUtc < accepted.EndUtc && s.EndUtc > accepted.StartUtc)
+                && s.StartUtc < to && s.EndUtc > from)
             .ToListAsync();
+        var overlapping = candidates.Where(s => s.Time.Overlaps(accepted.Time)
+            || (s.MentorId == accepted.MentorId && policy.Held(s.Time).Overlaps(near))).ToList();
         if (overlapping.Count == 0) return;
         var people = await PeopleAsync([.. overlapping.SelectMany(s => new[] { s.MentorId, s.StudentId })]);
         foreach (var request in overlapping)

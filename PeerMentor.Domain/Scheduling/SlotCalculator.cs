@@ -61,8 +61,8 @@ public static class SlotCalculator
     /// <paramref name="toUtc"/>): cut from each window's start in steps of the session length; starting no
     /// earlier than <paramref name="nowUtc"/> plus the minimum notice; ending no later than
     /// <paramref name="nowUtc"/> plus the booking horizon; and with the slot widened by its buffers overlapping
-    /// no <paramref name="busy"/> interval (the mentor's and the student's active sessions, in any order, possibly
-    /// overlapping each other).
+    /// no <paramref name="busy"/> interval (in any order, possibly overlapping each other): the mentor's sessions
+    /// as they hold time (<see cref="SlotPolicy.Held"/>, buffers included) and the student's as they are.
     /// </summary>
     public static IReadOnlyList<Interval> FreeSlots(MentorSchedule schedule, IReadOnlyList<Interval> busy, DateTime fromUtc, DateTime toUtc, DateTime nowUtc)
     {
@@ -83,8 +83,7 @@ public static class SlotCalculator
             for (var end = start + session; end <= window.EndUtc; start = end, end += session)
             {
                 if (end > latestEnd) return slots;
-                var blockedStart = start - policy.BufferBefore;
-                var blockedEnd = end + policy.BufferAfter;
+                var (blockedStart, blockedEnd) = policy.Held(new Interval(start, end));
                 // Blocked starts only grow, so busy intervals that ended before this one cannot matter again.
                 while (nextBusy < sortedBusy.Length && sortedBusy[nextBusy].EndUtc <= blockedStart) nextBusy++;
                 if (nextBusy < sortedBusy.Length && sortedBusy[nextBusy].StartUtc < blockedEnd) continue;
@@ -118,13 +117,21 @@ public static class SlotCalculator
             inside |= window.Contains(requested);
         if (!inside) return SlotRefusal.OutsideAvailability;
 
-        var blocked = new Interval(requested.StartUtc - policy.BufferBefore, requested.EndUtc + policy.BufferAfter);
+        return Conflicts(policy, busy, requested) ? SlotRefusal.Conflicts : SlotRefusal.None;
+    }
+
+    /// <summary>True when <paramref name="session"/>, widened by its buffers, overlaps a <paramref name="busy"/> interval (as <see cref="FreeSlots"/> describes them).</summary>
+    public static bool Conflicts(SlotPolicy policy, IReadOnlyList<Interval> busy, Interval session)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(busy);
+        var held = policy.Held(session);
         foreach (var interval in busy)
         {
             ZonedTime.EnsureUtc(interval.StartUtc, nameof(busy));
-            if (interval.Overlaps(blocked)) return SlotRefusal.Conflicts;
+            if (interval.Overlaps(held)) return true;
         }
-        return SlotRefusal.None;
+        return false;
     }
 
     /// <summary>The first start on the grid that begins at <paramref name="gridStart"/> that is not before <paramref name="earliest"/>.</summary>

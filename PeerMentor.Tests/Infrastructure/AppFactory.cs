@@ -51,6 +51,13 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        // Npgsql keeps a pool per connection string for the whole process: without this, every finished test's idle
+        // connections stay open and parallel race tests run the private server out of its 200 connections.
+        if (Database.Kind == DatabaseKind.Postgres)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(Database.ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
         if (Directory.Exists(UploadFolder)) Directory.Delete(UploadFolder, recursive: true);
     }
 

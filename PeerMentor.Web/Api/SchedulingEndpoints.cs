@@ -22,11 +22,8 @@ public static class SchedulingEndpoints
         api.MapGet("/mentors/{mentorId}/slots", async (string mentorId, int? minutes, DateTime? from, DateTime? to,
             HttpContext http, SessionService sessions) =>
         {
-            var start = (from ?? DateTime.UtcNow).ToUniversalTime();
-            var end = (to ?? start.AddDays(14)).ToUniversalTime();
-            if (end <= start || end - start > TimeSpan.FromDays(62))
-                return ApiResults.Problem(PeerMentor.Domain.Result.Fail("to", "Ask for a window that ends after it starts and spans at most 62 days."));
-            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes, start, end);
+            // The domain checks the window (and its defaults); times too far from now are refused there, naming the field.
+            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes, from?.ToUniversalTime(), to?.ToUniversalTime());
             return ApiResults.OkOr(result, () => TypedResults.Ok(slots.Select(s => new SlotDto(s.StartUtc, s.EndUtc))));
         }).ForRoles(Roles.Student);
 

@@ -63,4 +63,59 @@ public class DoubleBookingRaceTests
             && world.LoadAsync(r.SessionId.Value).Result.Status == SessionStatus.Accepted);
         Assert.Equal(0, await world.OverlapCountAsync());
     }
+    /// <summary>
+    /// Half the attempts book <see cref="Overlaps.Booked"/>, half the shape, all at once: through the service, whose own
+    /// check cannot see bookings that are not committed yet, so only the database's guard keeps them apart.
+    /// </summary>
+    private static async Task<int> RaceAsync(SchedulingScenario world, Overlaps.Shape shape, bool oneStudent, int attempts = 30)
+    {
+        var mentors = new[] { await Overlaps.AnyTimeMentorAsync(world), await Overlaps.AnyTimeMentorAsync(world) };
+        var students = await world.AddStudentsAsync(oneStudent ? 1 : attempts);
+        var results = await Task.WhenAll(Enumerable.Range(0, attempts).Select(i => Task.Run(() =>
+        {
+            var (first, time) = (i % 2 == 0, i % 2 == 0 ? Overlaps.Booked : shape.Time);
+            var mentor = oneStudent && !first ? mentors[1] : mentors[0];
+            return world.RequestAsync(students[oneStudent ? 0 : i], time.StartUtc, mentor, (int)time.Length.TotalMinutes);
+        })));
+        Assert.All(results.Where(r => !r.Result.Succeeded), r => Assert.Equal(SessionService.SlotTaken, r.Result.Summary));
+        return results.Count(r => r.Result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Students_booking_partly_overlapping_times_with_one_mentor_at_once_get_exactly_one_booking(DatabaseKind kind)
+    {
+        await using var world = await SchedulingScenario.CreateAsync(kind);
+
+        foreach (var shape in Overlaps.Partial)
+            Assert.True(await RaceAsync(world, shape, oneStudent: false) == 1, $"More than one booking when one {shape.Name}.");
+        Assert.Equal(0, await world.OverlapCountAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task One_student_booking_partly_overlapping_times_with_two_mentors_at_once_gets_exactly_one_booking(DatabaseKind kind)
+    {
+        await using var world = await SchedulingScenario.CreateAsync(kind);
+
+        foreach (var shape in Overlaps.Partial)
+            Assert.True(await RaceAsync(world, shape, oneStudent: true) == 1, $"More than one booking when one {shape.Name}.");
+        Assert.Equal(0, await world.OverlapCountAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Back_to_back_bookings_made_at_once_both_stand_for_the_mentor_and_for_the_student(DatabaseKind kind)
+    {
+        await using var world = await SchedulingScenario.CreateAsync(kind);
+
+        foreach (var shape in Overlaps.Touching)
+        {
+            Assert.Equal(2, await RaceAsync(world, shape, oneStudent: false));
+            Assert.Equal(2, await RaceAsync(world, shape, oneStudent: true));
+        }
+    }
 }

@@ -198,7 +198,7 @@ public class SessionLifecycleTests
         world.Clock.Advance(TenBerlin.AddHours(-2).AddMinutes(1) - world.Clock.GetUtcNow().UtcDateTime);
         var tooLate = await world.RunAsync(s => s.CancelAsync(student, id, "Something came up"));
 
-        Assert.Contains("within 2 hours", tooLate.Summary);
+        Assert.Contains("close 2 hours before the start", tooLate.Summary);
         Assert.Equal(SessionStatus.Accepted, (await world.LoadAsync(id)).Status);
     }
 

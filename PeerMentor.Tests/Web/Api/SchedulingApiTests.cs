@@ -131,4 +131,43 @@ public class SchedulingApiTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(404, (await ApiClient.ProblemAsync(response)).GetProperty("status").GetInt32());
     }
+    [Fact]
+    public async Task Slot_windows_at_the_limits_of_time_get_a_400_problem_naming_the_field()
+    {
+        var (app, mentor) = await StartAsync();
+        await using var running = app;
+        var student = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
+        (string Query, string Field)[] cases =
+        [
+            ("from=0001-01-01T00:00:00Z&to=0001-01-02T00:00:00Z", "from"),
+            ("from=9999-12-30T00:00:00Z&to=9999-12-31T00:00:00Z", "from"),
+            ("from=9999-12-30T00:00:00Z", "from"),
+            ("to=9999-12-31T23:59:59Z", "to"),
+        ];
+
+        foreach (var (query, field) in cases)
+        {
+            var response = await student.GetAsync($"/api/v1/mentors/{mentor.Id}/slots?{query}");
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal([field], await ApiClient.ErrorFieldsAsync(response));
+        }
+    }
+
+    [Fact]
+    public async Task Bookings_at_the_limits_of_time_get_a_400_problem_naming_the_start()
+    {
+        var (app, mentor) = await StartAsync();
+        await using var running = app;
+        var student = await app.BearerClientAsync(await app.CreateAsync(Roles.Student));
+
+        foreach (var start in new[] { "9999-12-31T23:00:00Z", "0001-01-01T00:00:00Z" })
+        {
+            var body = $$"""{ "mentorId": "{{mentor.Id}}", "startUtc": "{{start}}", "minutes": 60, "agenda": "Far away" }""";
+            var response = await student.PostAsync("/api/v1/sessions", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(["StartUtc"], await ApiClient.ErrorFieldsAsync(response));
+        }
+    }
 }
