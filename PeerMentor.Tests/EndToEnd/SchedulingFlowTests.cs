@@ -10,7 +10,7 @@ namespace PeerMentor.Tests.EndToEnd;
 
 public class SchedulingFlowTests
 {
-    private static async Task<(AppFactory App, string BaseUrl, TestUser Mentor)> StartAsync()
+    private static async Task<(AppFactory App, string BaseUrl, TestUser Mentor)> StartAsync(int horizonDays = 14)
     {
         var app = await AppFactory.CreateAsync();
         var baseUrl = app.StartKestrel();
@@ -19,7 +19,7 @@ public class SchedulingFlowTests
         {
             var everyDay = Enum.GetValues<DayOfWeek>().Select(d => new WeeklyRange(d, 0, 1440)).ToArray();
             var saved = await s.GetRequiredService<AvailabilityService>().SaveAsync(mentor.Id,
-                new AvailabilitySettings([60], 0, 0, 60, 14, false, "https://meet.example/mara"), everyDay);
+                new AvailabilitySettings([60], 0, 0, 60, horizonDays, false, "https://meet.example/mara"), everyDay);
             Assert.True(saved.Succeeded, saved.Summary);
         });
         return (app, baseUrl, mentor);
@@ -102,5 +102,79 @@ public class SchedulingFlowTests
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We can't find that session" })).ToBeVisibleAsync();
         await Expect(page.GetByText("My private agenda")).ToHaveCountAsync(0);
+    }
+    private static Task<Guid> RequestAsync(AppFactory app, TestUser mentor, TestUser student, DateTime startUtc) => app.RunAsync(async s =>
+    {
+        var (result, id) = await s.GetRequiredService<SessionService>().RequestAsync(student.Id, new SessionRequestInput(mentor.Id, startUtc, 60, "Pair on my project", ""));
+        Assert.True(result.Succeeded, result.Summary);
+        return id!.Value;
+    });
+
+    [Fact]
+    public async Task A_student_pages_week_by_week_up_to_the_mentors_booking_horizon_and_no_further()
+    {
+        var (app, baseUrl, mentor) = await StartAsync(horizonDays: 30);
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+        await page.GotoAsync($"mentors/{mentor.Id}");
+        var later = page.GetByRole(AriaRole.Button, new() { Name = "Later days" });
+        await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
+
+        for (var week = await page.GetByTestId("week").TextContentAsync(); await later.IsEnabledAsync(); week = await page.GetByTestId("week").TextContentAsync())
+        {
+            await later.ClickAsync();
+            await Expect(page.GetByTestId("week")).Not.ToHaveTextAsync(week ?? "");
+        }
+
+        var lastStart = DateTime.Parse(await page.Locator("button.slot").Last.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        Assert.InRange(lastStart.AddHours(1), DateTime.UtcNow.AddDays(29), DateTime.UtcNow.AddDays(30));
+        await Expect(page.GetByTestId("horizon")).ToContainTextAsync("up to 30 days ahead");
+    }
+
+    [Fact]
+    public async Task Inside_the_change_cutoff_a_booked_session_offers_no_cancel_or_move_and_says_what_to_do_instead()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        var soon = DateTime.UtcNow.AddMinutes(90);
+        var id = await RequestAsync(app, mentor, student, new DateTime(soon.Year, soon.Month, soon.Day, soon.Hour, soon.Minute, 0, DateTimeKind.Utc));
+        Assert.True((await app.RunAsync(s => s.GetRequiredService<SessionService>().AcceptAsync(mentor.Id, id))).Succeeded);
+
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+        await page.GotoAsync($"sessions/{id}");
+
+        await Expect(page.GetByTestId("changes-closed")).ToContainTextAsync("close 2 hours before the start");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_mentor_accepting_in_a_second_tab_a_request_the_first_tab_already_declined_sees_it_declined_and_why()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var (first, second) = (await app.CreateAsync(Roles.Student, "Fay First"), await app.CreateAsync(Roles.Student, "Sid Second"));
+        var start = DateTime.UtcNow.Date.AddDays(2).AddHours(10);
+        await RequestAsync(app, mentor, first, start);
+        await RequestAsync(app, mentor, second, start);
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var tabs = new[] { await context.NewPageAsync(), await context.NewPageAsync() };
+        await tabs[0].SignInAsync(mentor);
+        foreach (var tab in tabs) await tab.GotoAsync("sessions");
+        var stale = tabs[1].GetByTestId("session").Filter(new() { HasText = "Sid Second" });
+        await Expect(stale.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeEnabledAsync();
+
+        await tabs[0].GetByTestId("session").Filter(new() { HasText = "Fay First" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(tabs[0].GetByTestId("session").Filter(new() { HasText = "Fay First" })).ToContainTextAsync("Booked");
+        await stale.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+
+        await Expect(stale.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This changed while you were looking. It is now declined: The mentor accepted another request for this time.");
+        await Expect(stale.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
     }
 }
