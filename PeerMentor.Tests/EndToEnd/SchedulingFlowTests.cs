@@ -174,7 +174,9 @@ public class SchedulingFlowTests
         await Expect(tabs[0].GetByTestId("session").Filter(new() { HasText = "Fay First" })).ToContainTextAsync("Booked");
         await stale.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
-        await Expect(stale.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This changed while you were looking. It is now declined: The mentor accepted another request for this time.");
+        await Expect(stale.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This changed while you were looking. It is now declined: it overlaps the session you accepted with Fay First, "
+            + LocalTimes.Describe(start, start.AddHours(1), "Europe/Berlin") + ".");
+        await Expect(stale).ToContainTextAsync("Declined");
         await Expect(stale.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToHaveCountAsync(0);
     }
 }
