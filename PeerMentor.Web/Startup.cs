@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -31,20 +30,12 @@ public static class Startup
     }
 
     /// <summary>
-    /// Password hashing costs ~0.3 s of CPU, so account forms are limited per client address; the
-    /// lockout in Identity protects each account, this protects the machine.
+    /// Password hashing costs ~0.3 s of CPU, so account forms and the token endpoint are limited per form, account
+    /// and client address, and password checks run a few at a time (Auth/AccountRateLimiting); Identity's lockout
+    /// protects each account, this protects the machine.
     /// </summary>
     public static IServiceCollection AddPeerMentorRateLimits(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    && (context.Request.Path.StartsWithSegments("/account") || context.Request.Path.StartsWithSegments("/api/v1/auth"))
-                    ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) })
-                    : RateLimitPartition.GetNoLimiter("none"));
-        });
+        Auth.AccountRateLimiting.AddAccountRateLimits(services);
 
     /// <summary>App:PublicUrl (set it behind a proxy), else the first address the server listens on, else localhost.</summary>
     private static Uri PublicBase(IServiceProvider services)

@@ -18,6 +18,13 @@ public static class AccountEmails
         "Choose a new password", link,
         "If it was not you, ignore this mail: your password stays as it is.");
 
+    public static MailMessage RegistrationAttempt(AppUser owner, string signInLink, string resetLink) => Compose(owner,
+        "Someone tried to register with your PeerMentor address",
+        $"Hi {owner.DisplayName}, someone just tried to create a PeerMentor account with this email address, which already has one. "
+            + $"If it was you, sign in instead; if you forgot your password, choose a new one: {resetLink}",
+        "Sign in", signInLink,
+        "If it was not you, ignore this mail: nothing was changed and no second account was made.");
+
     public static MailMessage Approved(AppUser user, string role, string link, string? programName = null) => Compose(user,
         "Your PeerMentor registration is approved",
         $"Hi {user.DisplayName}, an admin approved your registration. You can now sign in as {Article(role)} {role.ToLowerInvariant()}"

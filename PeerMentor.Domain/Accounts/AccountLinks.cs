@@ -14,6 +14,8 @@ public sealed record AccountLinks(Uri BaseUri)
 
     public string SignIn() => Build("account/login");
 
+    public string ForgotPassword() => Build("account/forgot-password");
+
     /// <summary>Tokens travel Base64Url-encoded so that mail clients do not mangle them.</summary>
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -27,7 +27,8 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
 
     /// <summary>
     /// Creates the account and queues the confirmation mail in one transaction: the outbox keeps retrying it
-    /// while the mail server is down, so the mail is never lost.
+    /// while the mail server is down, so the mail is never lost. An email that already has an account gets the same
+    /// answer, after the same work, as a new one (so the form tells nobody who is registered); its owner is mailed instead.
     /// </summary>
     public async Task<Result> RegisterAsync(RegistrationInput input, AccountLinks links, CancellationToken cancellationToken = default)
     {
@@ -36,10 +37,20 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
             result.Add(nameof(input.ProgramId), "That program is closed or does not exist; choose one from the list.");
         if (!result.Succeeded) return result;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = AppUser.Register(input.Email.Trim(), input.DisplayName, input.TimeZoneId, input.Role,
             input.YearsOfExperience, input.Expertise, clock.GetUtcNow().UtcDateTime);
         user.RequestProgram(input.ProgramId);
+        var password = await ValidatePasswordAsync(user, input.Password);
+        if (!password.Succeeded) return ToResult(password);
+
+        if (await users.FindByEmailAsync(user.Email!) is { } owner)
+        {
+            users.PasswordHasher.HashPassword(user, input.Password);
+            await QueueAsync(AccountEmails.RegistrationAttempt(owner, links.SignIn(), links.ForgotPassword()), owner.Id, cancellationToken);
+            return Result.Ok();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(user, input.Password);
         if (!created.Succeeded) return ToResult(created);
 
@@ -47,6 +58,17 @@ public sealed class RegistrationService(AppDbContext db, UserManager<AppUser> us
         await QueueAsync(AccountEmails.ConfirmEmail(user, links.ConfirmEmail(user.Id, token)), user.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Result.Ok();
+    }
+
+    /// <summary>Identity's password rules (length, common passwords, the person's own name), checked before anything else.</summary>
+    private async Task<IdentityResult> ValidatePasswordAsync(AppUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var checkedPassword = await validator.ValidateAsync(users, user, password);
+            if (!checkedPassword.Succeeded) return checkedPassword;
+        }
+        return IdentityResult.Success;
     }
 
     /// <summary>Programs people can register into: those that have not ended.</summary>

@@ -45,16 +45,39 @@ public class RegistrationServiceTests
     [Theory]
     [InlineData(DatabaseKind.Sqlite)]
     [InlineData(DatabaseKind.Postgres)]
-    public async Task A_second_registration_with_the_same_email_in_other_case_is_refused(DatabaseKind kind)
+    public async Task A_registration_with_a_taken_email_answers_like_a_new_one_and_mails_the_owner_instead(DatabaseKind kind)
     {
-        await using var app = await AppFactory.CreateAsync(kind);
+        await using var app = await AppFactory.CreateAsync(kind, smtp: false);
         var email = TestUsers.NewEmail();
         await RegisterAsync(app, Valid(email));
 
         var second = await RegisterAsync(app, Valid(email.ToUpperInvariant()));
 
-        Assert.Contains("already exists", Assert.Single(second.For("Email")));
+        Assert.True(second.Succeeded, second.Summary);
         Assert.Equal(1, await CountUsersAsync(app, email));
+        var mails = await app.RunAsync(s => s.GetRequiredService<AppDbContext>().Outbox.AsNoTracking()
+            .Where(m => m.Recipient == email).OrderBy(m => m.Id).Select(m => new { m.Subject, m.TextBody, m.Topic }).ToListAsync());
+        Assert.Equal(2, mails.Count);
+        Assert.Equal("Someone tried to register with your PeerMentor address", mails[1].Subject);
+        Assert.Contains("http://peermentor.test/account/forgot-password", mails[1].TextBody, StringComparison.Ordinal);
+        Assert.Contains("http://peermentor.test/account/login", mails[1].TextBody, StringComparison.Ordinal);
+        Assert.Equal(NotificationTopic.AccountSecurity, mails[1].Topic);
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_the_same_way_whether_the_email_is_taken_or_not()
+    {
+        await using var app = await AppFactory.CreateAsync(DatabaseKind.Sqlite, smtp: false);
+        var taken = TestUsers.NewEmail();
+        await RegisterAsync(app, Valid(taken));
+
+        var weakOnTaken = Valid(taken);
+        weakOnTaken.Password = "password1234";
+        var weakOnNew = Valid(TestUsers.NewEmail());
+        weakOnNew.Password = "password1234";
+
+        Assert.NotEmpty((await RegisterAsync(app, weakOnNew)).For("Password"));
+        Assert.Equal((await RegisterAsync(app, weakOnNew)).For("Password"), (await RegisterAsync(app, weakOnTaken)).For("Password"));
     }
 
     [Theory]

@@ -70,6 +70,39 @@ public class SignInTests
     }
 
     [Fact]
+    public async Task An_unconfirmed_email_with_a_wrong_password_gets_the_usual_failure()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var person = await app.CreateAsync(role: null);
+        await app.UnconfirmEmailAsync(person);
+
+        var page = await (await app.CreateClient().PostLoginAsync(person.Email, "not the password at all")).Content.ReadAsStringAsync();
+
+        Assert.DoesNotContain("Please confirm your email first", page);
+        Assert.Contains(Encoded(Login.FailureMessage), page);
+    }
+
+    [Fact]
+    public async Task Registering_with_a_taken_email_looks_like_registering_a_new_one()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var student = await app.CreateAsync(Roles.Student);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        Task<HttpResponseMessage> RegisterAsync(string email) => client.SubmitAsync("/account/register", "register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.DisplayName"] = "Someone Else", ["Input.Password"] = "orange kettle harbour",
+            ["Input.Role"] = Roles.Student, ["Input.TimeZoneId"] = "Europe/Berlin", ["Input.YearsOfExperience"] = "1", ["Input.Expertise"] = "Testing",
+        });
+
+        var taken = await RegisterAsync(student.Email);
+        var fresh = await RegisterAsync(TestUsers.NewEmail());
+
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        Assert.StartsWith("/account/registered?email=", new Uri(client.BaseAddress!, taken.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hash_made_with_fewer_iterations_is_upgraded_at_the_next_sign_in()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);

@@ -5,11 +5,37 @@ using PeerMentor.Web.Auth;
 
 namespace PeerMentor.Web.Api;
 
-/// <summary>The account actions that are plain form posts: sign out and the theme switch.</summary>
+/// <summary>The account actions that are plain posts: sign out, the theme switch and the API's bearer token.</summary>
 public static class AccountEndpoints
 {
+    public const string ConfirmEmailFirst = "Please confirm your email first: open the link we mailed you.";
+    public const string WaitingForApproval = "Your registration is waiting for approval by an admin. We'll email you as soon as it is decided.";
+    public const string NotApproved = "An admin did not approve your registration.";
+
+    public sealed record TokenRequest(string? Email, string? Password);
+
     public static void MapAccountEndpoints(this WebApplication app)
     {
+        // A bearer token for API clients: the same password check, timing, lockout and limits as the sign-in page, and
+        // the same answers; people who are not approved (yet) get what the sign-in page shows them instead of a token.
+        app.MapPost("/api/v1/auth/token", async (TokenRequest body, PasswordSignIn passwords, SignInManager<AppUser> signIn,
+            PasswordCheckGate gate, HttpContext http) =>
+        {
+            var check = await passwords.CheckAsync(body.Email ?? "", body.Password ?? "", http.RequestAborted);
+            if (check.Busy)
+            {
+                http.Response.Headers.RetryAfter = ((int)gate.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem("Sign-in is busy. Try again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
+            }
+            if (check.Result.IsNotAllowed) return NotAllowed(ConfirmEmailFirst);
+            if (!check.Result.Succeeded || check.User is null) return ApiResults.Unauthorized(Components.Account.Login.FailureMessage);
+            if (check.User.Approval == ApprovalStatus.Pending) return NotAllowed(WaitingForApproval);
+            if (check.User.Approval == ApprovalStatus.Rejected) return NotAllowed(NotApproved);
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            await signIn.SignInAsync(check.User, isPersistent: false);
+            return Results.Empty;
+        }).AllowAnonymous();
+
         app.MapPost("/account/logout", async ([FromForm] string? returnUrl, SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -29,6 +55,9 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(SafeReturnUrl(returnUrl));
         });
     }
+
+    private static IResult NotAllowed(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
 
     /// <summary>Only paths on this site: an open redirect would let a phishing link borrow our address.</summary>
     public static string SafeReturnUrl(string? returnUrl) =>

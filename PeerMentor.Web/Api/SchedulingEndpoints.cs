@@ -52,19 +52,5 @@ public static class SchedulingEndpoints
 
         api.MapPost("/sessions/{id:guid}/cancel", async (Guid id, ReasonDto body, HttpContext http, SessionService sessions) =>
             ApiResults.OkOr(await sessions.CancelAsync(http.User.UserId()!, id, body.Reason ?? "", asAdmin: http.User.IsAdmin()), () => TypedResults.NoContent()));
-
-        // A bearer token for API clients: the same password check, lockout and rate limit as the sign-in page.
-        app.MapPost("/api/v1/auth/token", async (TokenRequest body, SignInManager<AppUser> signIn) =>
-        {
-            var user = await signIn.UserManager.FindByEmailAsync(body.Email ?? "");
-            if (user is null || user.IsDeleted) return ApiResults.Unauthorized("That email and password did not work.");
-            var check = await signIn.CheckPasswordSignInAsync(user, body.Password ?? "", lockoutOnFailure: true);
-            if (!check.Succeeded) return ApiResults.Unauthorized("That email and password did not work.");
-            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            await signIn.SignInAsync(user, isPersistent: false);
-            return Results.Empty;
-        }).AllowAnonymous();
     }
-
-    public sealed record TokenRequest(string? Email, string? Password);
 }

@@ -1,7 +1,10 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 
@@ -12,10 +15,8 @@ public static class AuthSetup
     /// <summary>ASVS 5.0 L2: PBKDF2-SHA512 at 210,000 iterations; older hashes are upgraded at the next sign-in.</summary>
     public const int PasswordHashIterations = 210_000;
 
-    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
-
-    /// <summary>The API accepts the pages' cookie or a bearer token from /api/v1/auth/token.</summary>
-    public const string ApiSchemes = "Identity.Application,Identity.Bearer";
+    /// <summary>The API accepts the pages' cookie or a bearer token from /api/v1/auth/token (checked against the account's stamp).</summary>
+    public const string ApiSchemes = "Identity.Application," + StampedBearerHandler.SchemeName;
 
     public static IServiceCollection AddPeerMentorAuth(this IServiceCollection services)
     {
@@ -24,7 +25,10 @@ public static class AuthSetup
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DatabaseKeyRepository(scopes));
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddScheme<AuthenticationSchemeOptions, StampedBearerHandler>(StampedBearerHandler.SchemeName, null);
+        services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
+        services.AddSingleton<AccountStampCheck>();
         services.AddAuthentication().AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -48,9 +52,9 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
-        // Cookies are re-checked against the security stamp every minute: a deleted, rejected or
-        // re-roled person loses (or gains) access within a minute on every page.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        // Cookies are re-checked against the security stamp every Auth:RevalidationSeconds (a minute): a deleted,
+        // rejected or re-roled person loses (or gains) access within that time on every page.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionLimits>>((o, limits) => o.ValidationInterval = limits.Value.RevalidationInterval);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -68,6 +72,11 @@ public static class AuthSetup
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+        services.AddSingleton<OpenPages>();
+        services.AddSingleton<PageActionLimiter>();
+        services.AddScoped<PageCircuits>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<PageCircuits>());
+        services.AddScoped<PageGuard>();
         return services;
     }
 

@@ -1,32 +1,49 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using PeerMentor.Domain.Accounts;
 
 namespace PeerMentor.Web.Auth;
 
 /// <summary>
-/// Live circuits outlast the cookie check, so they re-check the person every minute: a deleted,
-/// locked or re-stamped account drops out of open pages within a minute.
+/// Live circuits outlast the cookie check, so they re-check the person every Auth:RevalidationSeconds (a minute): a
+/// deleted or re-stamped account is signed out of its open pages, which are sent to the sign-in page.
 /// </summary>
 public sealed class RevalidatingIdentityStateProvider(
-    ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
+    ILoggerFactory loggerFactory, AccountStampCheck stamps, IOptions<SessionLimits> limits, NavigationManager navigation)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => AuthSetup.RevalidationInterval;
+    private readonly ILogger logger = loggerFactory.CreateLogger<RevalidatingIdentityStateProvider>();
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        IsStillValidAsync(authenticationState.User);
+    protected override TimeSpan RevalidationInterval => limits.Value.RevalidationInterval;
 
-    public async Task<bool> IsStillValidAsync(ClaimsPrincipal principal)
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDeleted || await users.IsLockedOutAsync(user)) return false;
-        var stamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return stamp == await users.GetSecurityStampAsync(user);
+        if (await IsStillValidAsync(authenticationState.User)) return true;
+        SendToSignIn();
+        return false;
+    }
+
+    public Task<bool> IsStillValidAsync(ClaimsPrincipal principal) => stamps.IsCurrentAsync(principal, fresh: true);
+
+    /// <summary>Ends the page's sign-in now (components see an anonymous user) and takes the page to the sign-in form.</summary>
+    public void SignOutPage()
+    {
+        SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        SendToSignIn();
+    }
+
+    private void SendToSignIn()
+    {
+        try
+        {
+            navigation.NavigateTo("account/login?returnUrl=" + Uri.EscapeDataString("/" + navigation.ToBaseRelativePath(navigation.Uri)), forceLoad: true);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A server-rendered request has no page to move; its next request meets the cookie check instead.
+            logger.LogDebug(e, "No live page to send to sign-in.");
+        }
     }
 }

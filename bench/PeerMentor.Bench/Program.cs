@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Action>
     ["slots"] = Slots,
     ["assign"] = Assign,
     ["outbox"] = PeerMentor.Bench.OutboxBench.Run,
+    ["signin-flood"] = PeerMentor.Bench.SignInFlood.Run,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
