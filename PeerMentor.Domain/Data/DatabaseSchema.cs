@@ -9,7 +9,7 @@ namespace PeerMentor.Domain.Data;
 /// Creates the schema by EF Core migrations (Data/Migrations/&lt;Provider&gt;, one set per provider) and upgrades
 /// databases made before them. Those were created by EnsureCreated and kept current by the hand-written
 /// <see cref="Upgrades"/> below, recorded in SchemaVersions. The list is frozen: every model change now is a
-/// migration (tools/add-migration.sh).
+/// migration (.ci/add-migration).
 /// </summary>
 public static class DatabaseSchema
 {

@@ -31,7 +31,7 @@ public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext
 }
 
 /// <summary>
-/// How `dotnet ef` builds each context (tools/add-migration.sh). The connection strings are never opened:
+/// How `dotnet ef` builds each context (.ci/add-migration). The connection strings are never opened:
 /// adding a migration or scripting it only needs the provider.
 /// </summary>
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>

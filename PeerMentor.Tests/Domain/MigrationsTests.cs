@@ -28,7 +28,7 @@ public class MigrationsTests
         using var db = DesignTimeContext(provider);
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model changed without a migration for {provider}: run bash tools/add-migration.sh <Name> (README).");
+            $"The model changed without a migration for {provider}: run .ci/add-migration <Name> (README).");
     }
 
     [Fact]
