@@ -140,10 +140,7 @@ public static class DatabaseSchema
 
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
         if (applied.Count == 0 && await HasLegacySchemaAsync(db, cancellationToken))
-        {
-            await UpgradeLegacyAsync(db, cancellationToken);
-            applied.Add(await BaselineAsync(db, cancellationToken));
-        }
+            applied = await UpgradeLegacyAsync(db, cancellationToken);
         if (db.Database.GetMigrations().All(applied.Contains)) return;
         await db.Database.MigrateAsync(cancellationToken);
     }
@@ -160,16 +157,37 @@ public static class DatabaseSchema
         return sql is not null && await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
     }
 
-    private static async Task UpgradeLegacyAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Several instances may start at once on one PostgreSQL database: the first takes the lock and upgrades, the
+    /// others wait for it and then find the history. (One SQLite file has one app.)
+    /// </summary>
+    private static async Task<HashSet<string>> UpgradeLegacyAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var row = await db.SchemaVersions.SingleAsync(cancellationToken);
-        foreach (var upgrade in Upgrades.Where(u => u.Version > row.Version).OrderBy(u => u.Version))
+        const string Lock = "hashtext('peermentor-legacy-schema')";
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? upgrade.Postgres : upgrade.Sqlite, cancellationToken);
-            row.Version = upgrade.Version;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (postgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Lock})", cancellationToken);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+            if (applied.Count > 0) return applied;
+
+            var row = await db.SchemaVersions.SingleAsync(cancellationToken);
+            foreach (var upgrade in Upgrades.Where(u => u.Version > row.Version).OrderBy(u => u.Version))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(postgres ? upgrade.Postgres : upgrade.Sqlite, cancellationToken);
+                row.Version = upgrade.Version;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            applied.Add(await BaselineAsync(db, cancellationToken));
+            return applied;
+        }
+        finally
+        {
+            if (postgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({Lock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
     }
 

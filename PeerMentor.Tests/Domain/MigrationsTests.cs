@@ -117,6 +117,21 @@ public class MigrationsTests
         return errors.Select(e => $"line {e.Line}: {e.Message}").ToList();
     }
 
+    [Fact]
+    public async Task Three_instances_starting_at_once_on_a_version_7_PostgreSQL_database_all_start_and_record_it_once()
+    {
+        var database = await CreateVersion7DatabaseAsync(DatabaseKind.Postgres);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await using var db = Open(database);
+            await DatabaseSchema.EnsureCurrentAsync(db);
+        }));
+
+        await using var check = Open(database);
+        Assert.Single(await check.Database.GetAppliedMigrationsAsync());
+    }
+
     private static AppDbContext DesignTimeContext(string provider) => provider switch
     {
         "Sqlite" => new SqliteDesignTimeFactory().CreateDbContext([]),
