@@ -7,8 +7,17 @@ using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one model. The app runs on one of the provider subclasses (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) because each provider has its own
+/// set of migrations, and EF ties a migration to a context type.
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<SentMail> SentMails => Set<SentMail>();
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
     public DbSet<Session> Sessions => Set<Session>();

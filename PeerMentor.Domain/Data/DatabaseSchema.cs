@@ -1,13 +1,15 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PeerMentor.Domain.Data;
 
 /// <summary>
-/// Creates the schema on first run and upgrades it in place afterwards. Version 1 is the model as
-/// <see cref="DatabaseFacade.EnsureCreatedAsync"/> builds it. Each later change to the model adds an
-/// <see cref="Upgrade"/> below with the additive SQL for both providers; upgrades run once, in order,
-/// inside a transaction, and never drop data. (EF's migration scaffolding needs a package this
-/// registry does not have, so the steps are written by hand.)
+/// Creates the schema by EF Core migrations (Data/Migrations/&lt;Provider&gt;, one set per provider) and upgrades
+/// databases made before them. Those were created by EnsureCreated and kept current by the hand-written
+/// <see cref="Upgrades"/> below, recorded in SchemaVersions. The list is frozen: every model change now is a
+/// migration (.ci/add-migration).
 /// </summary>
 public static class DatabaseSchema
 {
@@ -120,38 +122,14 @@ public static class DatabaseSchema
             """),
     ];
 
+    /// <summary>The version the last hand-written upgrade brings a database to; the initial migration is exactly this schema.</summary>
+    public static int LegacyVersion => Upgrades.Max(u => u.Version);
+
     /// <summary>
-    /// No double booking, guaranteed by the database: an accepted session may not overlap another
-    /// accepted session of the same mentor or of the same student. Half-open ranges, so a session
-    /// that ends when the next starts does not conflict. EF has no API for these, hence raw SQL.
+    /// Brings the database to the latest migration: creates it on first run, and takes a database made before
+    /// migrations (a SchemaVersions row, no migration history) through the remaining hand-written upgrades and then
+    /// records it as already having the initial migration. On an up-to-date database this only reads the history.
     /// </summary>
-    private const string PostgresConstraints = """
-        CREATE EXTENSION IF NOT EXISTS btree_gist;
-        ALTER TABLE "Sessions" ADD CONSTRAINT "Sessions_MentorNoOverlap"
-            EXCLUDE USING gist ("MentorId" WITH =, tstzrange("StartUtc", "EndUtc", '[)') WITH &&) WHERE ("Status" = 'Accepted');
-        ALTER TABLE "Sessions" ADD CONSTRAINT "Sessions_StudentNoOverlap"
-            EXCLUDE USING gist ("StudentId" WITH =, tstzrange("StartUtc", "EndUtc", '[)') WITH &&) WHERE ("Status" = 'Accepted');
-        """;
-
-    /// <summary>SQLite has no exclusion constraints; triggers raise 'booking_overlap' inside the writer's lock instead.</summary>
-    private const string SqliteConstraints = """
-        CREATE TRIGGER "Sessions_NoOverlap_Insert" BEFORE INSERT ON "Sessions"
-        WHEN NEW."Status" = 'Accepted' AND EXISTS (
-            SELECT 1 FROM "Sessions" s WHERE s."Status" = 'Accepted' AND s."Id" <> NEW."Id"
-              AND (s."MentorId" = NEW."MentorId" OR s."StudentId" = NEW."StudentId")
-              AND s."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < s."EndUtc")
-        BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
-        CREATE TRIGGER "Sessions_NoOverlap_Update" BEFORE UPDATE ON "Sessions"
-        WHEN NEW."Status" = 'Accepted' AND EXISTS (
-            SELECT 1 FROM "Sessions" s WHERE s."Status" = 'Accepted' AND s."Id" <> NEW."Id"
-              AND (s."MentorId" = NEW."MentorId" OR s."StudentId" = NEW."StudentId")
-              AND s."StartUtc" < NEW."EndUtc" AND NEW."StartUtc" < s."EndUtc")
-        BEGIN SELECT RAISE(ABORT, 'booking_overlap'); END;
-        """;
-
-    // Versions are handed out per feature branch, so the list may have gaps until they are all merged.
-    public static int CurrentVersion => Upgrades.Max(u => u.Version);
-
     public static async Task EnsureCurrentAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.IsSqlite())
@@ -160,22 +138,69 @@ public static class DatabaseSchema
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        if (await db.Database.EnsureCreatedAsync(cancellationToken))
-        {
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresConstraints : SqliteConstraints, cancellationToken);
-            db.SchemaVersions.Add(new SchemaVersion { Version = CurrentVersion });
-            await db.SaveChangesAsync(cancellationToken);
-            return;
-        }
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+        if (applied.Count == 0 && await HasLegacySchemaAsync(db, cancellationToken))
+            applied = await UpgradeLegacyAsync(db, cancellationToken);
+        if (db.Database.GetMigrations().All(applied.Contains)) return;
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
-        var row = await db.SchemaVersions.SingleAsync(cancellationToken);
-        foreach (var upgrade in Upgrades.Where(u => u.Version > row.Version).OrderBy(u => u.Version))
+    private static async Task<bool> HasLegacySchemaAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var sql = db.Database.ProviderName switch
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? upgrade.Postgres : upgrade.Sqlite, cancellationToken);
-            row.Version = upgrade.Version;
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            "Microsoft.EntityFrameworkCore.Sqlite" => """SELECT COUNT(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions'""",
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => """SELECT COUNT(*)::int AS "Value" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'SchemaVersions'""",
+            // SQL Server support came with migrations: no database of it was ever made the old way.
+            _ => null,
+        };
+        return sql is not null && await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>
+    /// Several instances may start at once on one PostgreSQL database: the first takes the lock and upgrades, the
+    /// others wait for it and then find the history. (One SQLite file has one app.)
+    /// </summary>
+    private static async Task<HashSet<string>> UpgradeLegacyAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        const string Lock = "hashtext('peermentor-legacy-schema')";
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (postgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({Lock})", cancellationToken);
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet();
+            if (applied.Count > 0) return applied;
+
+            var row = await db.SchemaVersions.SingleAsync(cancellationToken);
+            foreach (var upgrade in Upgrades.Where(u => u.Version > row.Version).OrderBy(u => u.Version))
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(postgres ? upgrade.Postgres : upgrade.Sqlite, cancellationToken);
+                row.Version = upgrade.Version;
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            applied.Add(await BaselineAsync(db, cancellationToken));
+            return applied;
         }
+        finally
+        {
+            if (postgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({Lock})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Records the initial migration as applied, since the database already has its schema.</summary>
+    private static async Task<string> BaselineAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var initial = db.Database.GetMigrations().First();
+        var history = db.GetService<IHistoryRepository>();
+        var efVersion = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(initial, efVersion)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return initial;
     }
 }

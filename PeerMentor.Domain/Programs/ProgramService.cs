@@ -139,14 +139,15 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
     }
 
     /// <summary>
-    /// A transaction that holds the program's assignment lock until it ends: on PostgreSQL an advisory lock, on SQLite
-    /// the write lock its immediate transactions take.
+    /// A transaction that holds the program's assignment lock until it ends: on PostgreSQL an advisory lock, on SQL
+    /// Server an application lock, on SQLite the write lock its immediate transactions take.
     /// </summary>
     private async Task<IDbContextTransaction> LockAssignmentAsync(Guid programId)
     {
         var transaction = await db.Database.BeginTransactionAsync();
         var lockKey = $"assign:{programId}";
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))");
+        if (db.Database.IsSqlServer()) await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {lockKey}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'");
         return transaction;
     }
 

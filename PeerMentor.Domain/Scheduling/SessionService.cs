@@ -454,6 +454,12 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
                 foreach (var key in new[] { booking.MentorId, booking.StudentId }.Order(StringComparer.Ordinal))
                     await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))");
             }
+            else if (booking is not null && db.Database.IsSqlServer())
+            {
+                // The same on SQL Server, where its overlap trigger's range locks would otherwise deadlock racing writers.
+                foreach (var key in new[] { booking.MentorId, booking.StudentId }.Order(StringComparer.Ordinal))
+                    await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {key}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'");
+            }
             await db.SaveChangesAsync();
             if (transaction is not null) await transaction.CommitAsync();
             return Result.Ok();
@@ -474,6 +480,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.ExclusionViolation,
         SqliteException sqlite => sqlite.Message.Contains("booking_overlap", StringComparison.Ordinal),
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number == SqlServerAppDbContext.OverlapError,
         _ => false,
     };
 
@@ -481,6 +488,7 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     {
         PostgresException pg => pg.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
         _ => false,
     };
 }

@@ -8,7 +8,10 @@ namespace PeerMentor.Tests.Domain;
 
 public class DatabaseSchemaTests
 {
-    /// <summary>Every "version N" test below starts by taking away what versions 6 and 7 added.</summary>
+    /// <summary>
+    /// Every "version N" test below starts from a database made by migrations (whose schema is version 7's, see
+    /// <see cref="MigrationsTests"/>), takes away what versions 6 and 7 added, and records its version in SchemaVersions with no migration history.
+    /// </summary>
     private const string UndoVersions6And7 = """
         DROP TABLE "DataProtectionKeys";
         ALTER TABLE "AspNetUsers" DROP COLUMN "RequestedProgramId";
@@ -16,6 +19,13 @@ public class DatabaseSchemaTests
         ALTER TABLE "Programs" DROP COLUMN "AppliesAutomationsItself";
         ALTER TABLE "Programs" DROP COLUMN "AutomatedWeek";
         ALTER TABLE "ProgramMembers" DROP COLUMN "LeftReason";
+
+        """;
+
+    /// <summary>With a SchemaVersions row, the database is one made before migrations.</summary>
+    private const string WithoutMigrationHistory = """
+        DROP TABLE "__EFMigrationsHistory";
+        DROP TABLE IF EXISTS "__EFMigrationsLock";
 
         """;
 
@@ -33,10 +43,10 @@ public class DatabaseSchemaTests
 
         await using var second = new AppFactory(database, smtp: null);
         var found = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Id == person.Id));
-        var version = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().SchemaVersions.SingleAsync());
+        var pending = await second.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.GetPendingMigrationsAsync());
 
         Assert.True(found);
-        Assert.Equal(DatabaseSchema.CurrentVersion, version.Version);
+        Assert.Empty(pending);
     }
 
     [Theory]
@@ -48,7 +58,7 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             // Back to the version 1 schema, as databases created before reminders have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(WithoutMigrationHistory + UndoVersions6And7 + """
                 DROP INDEX "IX_Outbox_SessionId";
                 ALTER TABLE "Outbox" DROP COLUMN "Kind";
                 ALTER TABLE "Outbox" DROP COLUMN "SessionId";
@@ -69,7 +79,7 @@ public class DatabaseSchemaTests
                 ALTER TABLE "Outbox" DROP COLUMN "Topic";
                 ALTER TABLE "Outbox" DROP COLUMN "UserId";
                 DROP TABLE "NotificationPreferences";
-                UPDATE "SchemaVersions" SET "Version" = 1;
+                INSERT INTO "SchemaVersions" ("Id", "Version") VALUES (1, 1);
                 """));
         }
 
@@ -99,11 +109,11 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             mentor = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Mentor);
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(WithoutMigrationHistory + UndoVersions6And7 + """
                 DROP TABLE "EventResources";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
-                UPDATE "SchemaVersions" SET "Version" = 4;
+                INSERT INTO "SchemaVersions" ("Id", "Version") VALUES (1, 4);
                 """));
         }
 
@@ -136,7 +146,7 @@ public class DatabaseSchemaTests
         {
             person = await first.CreateAsync(PeerMentor.Domain.Accounts.Roles.Student);
             // Back to the version 3 schema, as databases created before notification preferences have it.
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(WithoutMigrationHistory + UndoVersions6And7 + """
                 DROP INDEX "IX_Outbox_UserId";
                 ALTER TABLE "Outbox" DROP COLUMN "Topic";
                 ALTER TABLE "Outbox" DROP COLUMN "UserId";
@@ -144,7 +154,7 @@ public class DatabaseSchemaTests
                 DROP TABLE "EventResources";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelledUtc";
                 ALTER TABLE "ProgramEvent" DROP COLUMN "CancelReason";
-                UPDATE "SchemaVersions" SET "Version" = 3;
+                INSERT INTO "SchemaVersions" ("Id", "Version") VALUES (1, 3);
                 """));
         }
 
@@ -175,8 +185,8 @@ public class DatabaseSchemaTests
         await using (var first = new AppFactory(database, smtp: null))
         {
             person = await first.CreateAsync(role: null);
-            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(UndoVersions6And7 + """
-                UPDATE "SchemaVersions" SET "Version" = 5;
+            await first.RunAsync(s => s.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(WithoutMigrationHistory + UndoVersions6And7 + """
+                INSERT INTO "SchemaVersions" ("Id", "Version") VALUES (1, 5);
                 """));
         }
 
