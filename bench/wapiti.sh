@@ -2,13 +2,13 @@
 # Wapiti (Debian's `wapiti`) against the app on loopback: Development with the demo data on a throwaway SQLite
 # database, signed in as the demo admin, each module and the whole scan bounded in time. Prints wapiti's own
 # summary; the full text report is kept at $WAPITI_REPORT. The app this script starts is stopped on every exit.
-#   bash bench/wapiti.sh            (WAPITI_SCAN_SECONDS=900 WAPITI_ATTACK_SECONDS=90 PORT=5198 to change the bounds)
+#   bash bench/wapiti.sh            (WAPITI_SCAN_SECONDS=900 WAPITI_ATTACK_SECONDS=90 PORT=5231 to change them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wapiti >/dev/null || { echo "wapiti is missing: apt-get install wapiti" >&2; exit 1; }
 scan_seconds=${WAPITI_SCAN_SECONDS:-900}
 attack_seconds=${WAPITI_ATTACK_SECONDS:-90}
-port=${PORT:-5198}
+port=${PORT:-5231}
 report=${WAPITI_REPORT:-/tmp/peermentor-wapiti-report.txt}
 modules=xss,sql,blindsql,exec,file,crlf,redirect,csp,http_headers,cookieflags,csrf
 base="http://127.0.0.1:$port"
@@ -20,6 +20,7 @@ stop_app() {
 }
 trap stop_app EXIT
 
+if curl -s -o /dev/null "$base/"; then echo "Something already listens on port $port; set PORT." >&2; exit 1; fi
 dotnet publish PeerMentor.Web -c Release -o "$work/app" >/dev/null
 ASPNETCORE_ENVIRONMENT=Development DemoData__Seed=true ConnectionStrings__Default="Data Source=$work/wapiti.db" \
   Uploads__Folder="$work/uploads" dotnet "$work/app/PeerMentor.Web.dll" --urls "$base" --contentRoot "$work/app" >"$work/app.log" 2>&1 &
@@ -49,10 +50,18 @@ for line in open(sys.argv[1]):
 json.dump(cookies, open(sys.argv[2], "w"))
 PY
 
-# Signing out would end the scan's session; everything else is fair game.
-wapiti -u "$base/" --scope folder -m "$modules" -c "$work/cookies.json" -x "$base/account/logout" \
+# Signing out would end the scan's session; everything else is fair game. Debian's wapiti 3.0.4 builds its -x
+# pattern with a regex flag Python 3.11 refuses ("global flags not at the start"), so it runs with that one function fixed.
+/usr/bin/python3 - -u "$base/" --scope folder -m "$modules" -c "$work/cookies.json" -x "$base/account/logout" \
   --max-scan-time "$scan_seconds" --max-attack-time "$attack_seconds" --flush-session \
-  --store-session "$work/session" --store-config "$work/config" -f txt -o "$report" -v 1 --no-bugreport
+  --store-session "$work/session" --store-config "$work/config" -f txt -o "$report" -v 1 --no-bugreport <<'PY'
+import re, sys
+import wapitiCore.net.crawler as crawler
+crawler.wildcard_translate = lambda pattern: re.compile("(?ms)" + "".join(".*" if c == "*" else re.escape(c) for c in pattern) + r"\Z")
+from wapitiCore.main.wapiti import wapiti_main
+sys.argv[0] = "wapiti"
+sys.exit(wapiti_main())
+PY
 echo
 echo "Findings per category (full report: $report):"
 awk '/^Summary of vulnerabilities/,/^\*+$/' "$report" || true
