@@ -5,6 +5,7 @@ using PeerMentor.Web.Api;
 using PeerMentor.Web.Auth;
 using PeerMentor.Web.Components;
 using PeerMentor.Web.Jobs;
+using PeerMentor.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.Services.AddPeerMentorAuth();
 builder.Services.AddPeerMentorAdapters(builder.Configuration);
 builder.Services.AddPeerMentorJobs(builder.Configuration);
 builder.Services.AddPeerMentorUi();
+builder.Services.AddPeerMentorSecurity();
 builder.Services.AddPeerMentorRateLimits();
 builder.Services.AddPeerMentorHealthChecks();
 
@@ -20,12 +22,13 @@ var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
 
+app.UsePeerMentorSecurity();
 app.UsePeerMentorErrorPages();
 app.UsePeerMentorStaticFiles();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
+app.UsePeerMentorAntiforgery();
 
 app.MapPeerMentorUi();
 app.MapAccountEndpoints();

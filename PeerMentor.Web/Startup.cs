@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -6,6 +8,7 @@ using Radzen;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Web.Components;
+using PeerMentor.Web.Security;
 
 namespace PeerMentor.Web;
 
@@ -48,8 +51,6 @@ public static class Startup
             .Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
-
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -69,15 +70,36 @@ public static class Startup
     {
         // People get the friendly pages; API callers get RFC 7807 problem details from the inner
         // handlers, which answer first so the outer ones leave those responses alone. Nobody, not even
-        // a developer's demo, sees a stack trace.
+        // a developer's demo, sees a stack trace (see Security/NoExceptionDetails).
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePagesWithReExecute("/not-found");
-        app.UseWhen(IsApi, api =>
+        app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseWhen(SecurityHeaders.IsApiStyle, api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // A page shown for a failed POST (say, a form with an expired antiforgery token) is re-executed with the
+        // POST's method; it would run form handling and antiforgery again and fail a second time. It is a GET.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null)
+                context.Request.Method = HttpMethods.Get;
+            return next(context);
+        });
+    }
+
+    public static void UsePeerMentorAntiforgery(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        // A form post with a missing or stale token ends here as a bare 400, so every kind of endpoint (pages, the
+        // sign-out and theme posts) answers it the same way in every environment: the friendly page, or problem details.
+        app.Use((context, next) =>
+        {
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: false } || HttpMethods.IsGet(context.Request.Method))
+                return next(context);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Task.CompletedTask;
+        });
     }
 
     public static void UsePeerMentorStaticFiles(this WebApplication app)
@@ -92,8 +114,9 @@ public static class Startup
         app.MapStaticAssets();
     }
 
+    // Framing is ruled by the one policy in Security/SecurityHeaders, not by Blazor's own frame-ancestors header.
     public static void MapPeerMentorUi(this WebApplication app) =>
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
     public static void PrintStartupBanner(this WebApplication app) =>
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -48,7 +48,17 @@ public class Announcement
         return document.ToHtml(Pipeline);
     }
 
-    private static bool IsSafe(string? url) =>
-        string.IsNullOrEmpty(url) || url.StartsWith('#') || url.StartsWith('/')
-        || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto");
+    /// <summary>
+    /// Same-site paths, fragments, and absolute http(s)/mailto. Browsers read "//host" and "/\host" as another
+    /// site, drop tabs and newlines inside a URL and trim control characters around it, so a target with any
+    /// whitespace or control character is refused rather than second-guessed.
+    /// </summary>
+    private static bool IsSafe(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return true;
+        if (url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))) return false;
+        if (url.StartsWith('#')) return true;
+        if (url.StartsWith('/')) return url.Length == 1 || url[1] is not ('/' or '\\');
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
+    }
 }

@@ -7,15 +7,19 @@ public static partial class FormPoster
 {
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string url, string formName, IDictionary<string, string> fields)
     {
-        var page = await client.GetStringAsync(url);
-        var token = AntiforgeryToken().Match(page);
-        if (!token.Success) throw new InvalidOperationException($"{url} has no antiforgery token.");
         var values = new Dictionary<string, string>(fields)
         {
-            ["__RequestVerificationToken"] = token.Groups[1].Value,
+            ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(url),
             ["_handler"] = formName,
         };
         return await client.PostAsync(url, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>The antiforgery token of the first form on the page, as a script on that page would read it.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string url)
+    {
+        var token = AntiforgeryToken().Match(await client.GetStringAsync(url));
+        return token.Success ? token.Groups[1].Value : throw new InvalidOperationException($"{url} has no antiforgery token.");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

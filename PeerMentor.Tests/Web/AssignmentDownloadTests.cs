@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Tests.Infrastructure;
+using PeerMentor.Tests.Web.Api;
 using PeerMentor.Web.Adapters;
 
 namespace PeerMentor.Tests.Web;
@@ -71,5 +72,31 @@ public class AssignmentDownloadTests
         var response = await client.GetAsync($"/files/submissions/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_api_client_downloads_the_file_with_its_bearer_token()
+    {
+        var (app, submitter, _, _, id) = await CreateAsync();
+        await using var _ = app;
+        var client = await app.BearerClientAsync(submitter);
+
+        var response = await client.GetAsync($"/files/submissions/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(SampleFiles.Pdf, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_bearer_token_gets_401_not_a_redirect_to_sign_in()
+    {
+        var (app, _, _, _, id) = await CreateAsync();
+        await using var _ = app;
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", "not-a-token");
+
+        var response = await client.GetAsync($"/files/submissions/{id}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 }

@@ -11,7 +11,9 @@ public class EventPageTests
     {
         public ValueTask DisposeAsync() => App.DisposeAsync();
 
-        public async Task<string> PageAsync(TestUser user) => await (await App.SignedInClientAsync(user)).GetStringAsync($"/events/{EventId}");
+        public async Task<string> PageAsync(TestUser user) => await (await ResponseAsync(user)).Content.ReadAsStringAsync();
+
+        public async Task<HttpResponseMessage> ResponseAsync(TestUser user) => await (await App.SignedInClientAsync(user)).GetAsync($"/events/{EventId}");
     }
 
     /// <summary>A program with two mentors and a student; the first mentor created a whole-program masterclass. Plus a student of another program.</summary>
@@ -82,5 +84,14 @@ public class EventPageTests
         await using var world = await CreateAsync();
 
         Assert.Contains("We can't find that event", await world.PageAsync(world.Outsider), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_the_reader_may_not_see_answers_404_and_one_they_may_see_200()
+    {
+        await using var world = await CreateAsync();
+
+        Assert.Equal((System.Net.HttpStatusCode.NotFound, System.Net.HttpStatusCode.OK),
+            ((await world.ResponseAsync(world.Outsider)).StatusCode, (await world.ResponseAsync(world.Student)).StatusCode));
     }
 }

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Net.Http.Headers;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Web.Adapters;
 using PeerMentor.Web.Auth;
+using PeerMentor.Web.Security;
 
 namespace PeerMentor.Web.Api;
 
@@ -11,7 +13,7 @@ public static class FileEndpoints
 {
     public static void MapFileEndpoints(this WebApplication app)
     {
-        var files = app.MapGroup("/files").RequireAuthorization();
+        var files = app.MapGroup("/files").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = FileDownloads.Scheme });
 
         // Anyone who may not see a submission gets 404, the same as for one that does not exist, so ids reveal nothing.
         files.MapGet("/submissions/{id:guid}", async (Guid id, HttpContext http, AssignmentService assignments, FileStorage storage) =>

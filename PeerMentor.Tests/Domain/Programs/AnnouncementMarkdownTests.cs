@@ -29,4 +29,24 @@ public class AnnouncementMarkdownTests
     {
         Assert.Contains("href=\"https://example.com/rec\"", Announcement.RenderSafe("[recording](https://example.com/rec)"));
     }
+
+    [Theory]
+    [InlineData("[next](//evil.example/x)")]
+    [InlineData("![pixel](//evil.example/p.png)")]
+    [InlineData("[next](/\\evil.example/x)")]
+    [InlineData("[next](/&#x5C;evil.example/x)")]
+    [InlineData("[next](</\t/evil.example/x>)")]
+    [InlineData("[next](<\u0001//evil.example/x>)")]
+    [InlineData("[next](<java\tscript:alert(1)>)")]
+    [InlineData("[next][ref]\n\n[ref]: //evil.example/x")]
+    public void Links_that_a_browser_reads_as_another_site_are_neutralised(string markdown)
+    {
+        var html = Announcement.RenderSafe(markdown);
+
+        Assert.DoesNotMatch("(href|src)=\"[^\"]*evil", html);
+    }
+
+    [Fact]
+    public void Paths_on_this_site_stay() =>
+        Assert.Contains("href=\"/calendar\"", Announcement.RenderSafe("[calendar](/calendar)"));
 }
