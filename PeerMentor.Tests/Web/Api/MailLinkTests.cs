@@ -51,6 +51,18 @@ public partial class MailLinkTests
     }
 
     [Fact]
+    public async Task Mails_written_while_demo_data_is_seeded_before_the_server_listens_link_to_the_address_it_was_told_to_use()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false,
+            extra: new Dictionary<string, string?> { ["DemoData:Seed"] = "true", ["urls"] = "http://localhost:5080" });
+        var student = await DemoAsync(app, "student1@peermentor.local");
+
+        var masterclass = Assert.Single(await MailsAboutAsync(app, student.Id, "It is on your PeerMentor calendar"));
+
+        Assert.Matches(@"calendar: http://localhost:5080/events/[0-9a-f-]{36}\n", masterclass.TextBody);
+    }
+
+    [Fact]
     public async Task A_password_reset_mail_links_to_the_apps_own_address_whatever_host_the_request_named()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);
