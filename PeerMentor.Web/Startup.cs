@@ -40,11 +40,17 @@ public static class Startup
     public static IServiceCollection AddPeerMentorRateLimits(this IServiceCollection services) =>
         Auth.AccountRateLimiting.AddAccountRateLimits(services);
 
-    /// <summary>App:PublicUrl (set it behind a proxy), else the first address the server listens on, else localhost.</summary>
+    /// <summary>
+    /// App:PublicUrl (set it behind a proxy), else the first address the server listens on; before it listens (demo data
+    /// is seeded first) the first address it was told to use (`urls`: `dotnet run` passes launchSettings' one), else localhost.
+    /// </summary>
     private static Uri PublicBase(IServiceProvider services)
     {
-        if (services.GetRequiredService<IConfiguration>()["App:PublicUrl"] is { Length: > 0 } configured) return new Uri(configured);
-        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration["App:PublicUrl"] is { Length: > 0 } configured) return new Uri(configured);
+        var told = configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        var address = services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? (told is not null && !told.TrimEnd('/').EndsWith(":0", StringComparison.Ordinal) ? told : null);
         if (address is null) return new Uri("http://localhost/");
         // A server bound to every interface is still reached by name, not by 0.0.0.0.
         return new Uri(address.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal)

@@ -1,16 +1,18 @@
 namespace PeerMentor.Domain.Notifications;
 
 /// <summary>
-/// Absolute links for messages written away from any request (a job, the outbox): App:PublicUrl when set (behind a
-/// proxy), else the address the app listens on. The base is looked up when first needed, after the server started.
+/// The one way every mail's links are made, in a request or away from any (a job, the outbox): App:PublicUrl when set
+/// (behind a proxy), else the address the app listens on. Never the request's Host header, which a client chooses.
 /// </summary>
 public sealed class AppLinks(Func<Uri> findBase)
 {
-    private readonly Lazy<Uri> _base = new(() => EndsWithSlash(findBase()));
-
     public static AppLinks Fixed(Uri baseUri) => new(() => baseUri);
 
-    public Uri Base => _base.Value;
+    /// <summary>
+    /// Looked up at each use, not once: mails written while the app starts (demo data) come before the server knows its
+    /// port, and a base guessed then must not stick to every later mail.
+    /// </summary>
+    public Uri Base => EndsWithSlash(findBase());
 
     public string To(string relative) => new Uri(Base, relative.TrimStart('/')).ToString();
 

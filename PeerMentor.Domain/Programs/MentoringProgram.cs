@@ -91,8 +91,23 @@ public class MentoringProgram
         if (Active.Any(m => m.UserId == user.Id)) return Result.Fail("", $"{user.DisplayName} is already in this program.");
         if (role == Roles.Student && Active.Count(m => m.Role == Roles.Student) >= Capacity)
             return Result.Fail("", $"The program is full ({Capacity} students).");
-        if (role == Roles.Mentor && mentorCapacity is < 1 or > 200) return Result.Fail("MentorCapacity", "A mentor takes 1 to 200 students.");
+        if (role == Roles.Mentor && !IsMentorCapacity(mentorCapacity)) return Result.Fail("MentorCapacity", MentorCapacityRange);
         Members.Add(new ProgramMember(Id, user.Id, role, role == Roles.Mentor ? mentorCapacity : 0, nowUtc));
+        return Result.Ok();
+    }
+
+    private const string MentorCapacityRange = "A mentor takes 1 to 200 students.";
+
+    private static bool IsMentorCapacity(int capacity) => capacity is >= 1 and <= 200;
+
+    /// <summary>How many students a mentor takes from now on; never fewer than they have, so nobody has to move.</summary>
+    public Result SetMentorCapacity(string mentorId, string mentorName, int capacity)
+    {
+        if (!IsMentorCapacity(capacity)) return Result.Fail("MentorCapacity", MentorCapacityRange);
+        var students = Active.Count(m => m.Role == Roles.Student && m.MentorId == mentorId);
+        if (capacity < students)
+            return Result.Fail("MentorCapacity", $"{mentorName} has {students} students in this program already; the capacity cannot be lower.");
+        Active.Single(m => m.UserId == mentorId && m.Role == Roles.Mentor).SetCapacity(capacity);
         return Result.Ok();
     }
 
@@ -139,6 +154,8 @@ public class ProgramMember
         (ProgramId, UserId, Role, MentorCapacity, JoinedUtc) = (programId, userId, role, mentorCapacity, joinedUtc);
 
     public void AssignTo(string? mentorId) => MentorId = mentorId;
+
+    public void SetCapacity(int mentorCapacity) => MentorCapacity = mentorCapacity;
 
     public void Leave(DateTime nowUtc, string? reason = null) => (LeftUtc, LeftReason) = (nowUtc, reason);
 }

@@ -59,7 +59,7 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
         if (program is null) return (Result.Missing("That program"), null);
         var plan = await PlanAsync(program);
         await ApplyAsync(program, plan);
-        await transaction.CommitAsync();
+        await CommitAsync(transaction);
         return (Result.Ok(), plan);
     }
 
@@ -87,21 +87,63 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
         var (result, plan) = PlanAdjustment.Check(instance, preview, name);
         if (plan is null) return (result, null);
         await ApplyAsync(program, plan);
-        await transaction.CommitAsync();
+        await CommitAsync(transaction);
         return (result, plan);
     }
 
-    /// <summary>A mentor leaves the program; their students are spread over the others, never back to them.</summary>
+    /// <summary>
+    /// What removing a mentor would do, for the admin to confirm: who of their students moves to whom, and who waits
+    /// for lack of room; writes nothing.
+    /// </summary>
+    public async Task<MentorRemoval?> PreviewRemoveMentorAsync(Guid programId, string mentorId)
+    {
+        // Untracked, so the removal rehearsed on it can never be saved.
+        var program = await LoadAsync(programId, tracked: false);
+        if (program is null || !IsMentorIn(program, mentorId)) return null;
+        var (_, plan, name) = await PlanRemovalAsync(program, mentorId);
+        return MentorRemoval.Describe(mentorId, plan, name);
+    }
+
+    /// <summary>
+    /// A mentor leaves the program; only their own students are spread over the others (and never given back to them),
+    /// students still waiting for a mentor wait for "assign". Under the assignment lock, so it cannot interleave with one.
+    /// </summary>
     public async Task<(Result Result, AssignmentResult? Plan)> RemoveMentorAsync(Guid programId, string mentorId)
     {
+        await using var transaction = await LockAssignmentAsync(programId);
         var program = await LoadAsync(programId);
         if (program is null) return (Result.Missing("That program"), null);
-        if (!program.Active.Any(m => m.UserId == mentorId && m.Role == Roles.Mentor)) return (Result.Missing("That mentor"), null);
-        var orphans = program.RemoveMentor(mentorId, Now);
+        if (!IsMentorIn(program, mentorId)) return (Result.Missing("That mentor"), null);
+        var (orphans, plan, _) = await PlanRemovalAsync(program, mentorId);
         await events.ForgetRemindersAsync(program.Id, orphans.Select(o => o.UserId).ToList(), groupMentorId: mentorId);
-        var plan = await PlanAsync(program);
         await ApplyAsync(program, plan);
+        await CommitAsync(transaction);
         return (Result.Ok(), plan);
+    }
+
+    /// <summary>A mentor's capacity, never below the students they have now; under the assignment lock, so "assign" cannot overfill it meanwhile.</summary>
+    public async Task<Result> SetMentorCapacityAsync(Guid programId, string mentorId, int capacity)
+    {
+        await using var transaction = await LockAssignmentAsync(programId);
+        var program = await LoadAsync(programId);
+        if (program is null) return Result.Missing("That program");
+        if (!IsMentorIn(program, mentorId)) return Result.Missing("That mentor");
+        var name = await db.Users.Where(u => u.Id == mentorId).Select(u => u.DisplayName).SingleAsync();
+        var result = program.SetMentorCapacity(mentorId, name, capacity);
+        if (!result.Succeeded) return result;
+        await db.SaveChangesAsync();
+        await CommitAsync(transaction);
+        return result;
+    }
+
+    private static bool IsMentorIn(MentoringProgram program, string mentorId) => program.Active.Any(m => m.UserId == mentorId && m.Role == Roles.Mentor);
+
+    /// <summary>Removes the mentor from <paramref name="program"/> (in memory) and plans where their students go.</summary>
+    private async Task<(IReadOnlyList<ProgramMember> Orphans, AssignmentResult Plan, Func<string, string> Name)> PlanRemovalAsync(MentoringProgram program, string mentorId)
+    {
+        var orphans = program.RemoveMentor(mentorId, Now);
+        var (instance, name) = await InstanceAsync(program, orphans.Select(o => o.UserId).ToHashSet());
+        return (orphans, instance.Solve(), name);
     }
 
     /// <summary>Name, dates, capacity and the review rubric together: all are saved, or nothing is.</summary>
@@ -140,24 +182,31 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
 
     /// <summary>
     /// A transaction that holds the program's assignment lock until it ends: on PostgreSQL an advisory lock, on SQL
-    /// Server an application lock, on SQLite the write lock its immediate transactions take.
+    /// Server an application lock, on SQLite the write lock its immediate transactions take. Inside a caller's
+    /// transaction (deleting an account) the lock joins that one and ends with it, and null is returned: the caller commits.
     /// </summary>
-    private async Task<IDbContextTransaction> LockAssignmentAsync(Guid programId)
+    private async Task<IDbContextTransaction?> LockAssignmentAsync(Guid programId)
     {
-        var transaction = await db.Database.BeginTransactionAsync();
+        var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var lockKey = $"assign:{programId}";
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({lockKey}))");
         if (db.Database.IsSqlServer()) await db.Database.ExecuteSqlAsync($"EXEC sp_getapplock @Resource = {lockKey}, @LockMode = 'Exclusive', @LockOwner = 'Transaction'");
         return transaction;
     }
 
-    private Task<MentoringProgram?> LoadAsync(Guid programId) =>
-        db.Programs.Include(p => p.Members).Include(p => p.Exclusions).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == programId);
+    private static Task CommitAsync(IDbContextTransaction? transaction) => transaction?.CommitAsync() ?? Task.CompletedTask;
+
+    private Task<MentoringProgram?> LoadAsync(Guid programId, bool tracked = true) =>
+        (tracked ? db.Programs : db.Programs.AsNoTracking())
+            .Include(p => p.Members).Include(p => p.Exclusions).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == programId);
 
     private async Task<AssignmentResult> PlanAsync(MentoringProgram program) => (await InstanceAsync(program)).Instance.Solve();
 
-    /// <summary>The program's assignment problem as it stands, and the display name of each of its people.</summary>
-    private async Task<(AssignmentInstance Instance, Func<string, string> Name)> InstanceAsync(MentoringProgram program)
+    /// <summary>
+    /// The program's assignment problem as it stands, and the display name of each of its people; with
+    /// <paramref name="movable"/>, only those students are placed and the others without a mentor wait.
+    /// </summary>
+    private async Task<(AssignmentInstance Instance, Func<string, string> Name)> InstanceAsync(MentoringProgram program, IReadOnlySet<string>? movable = null)
     {
         var active = program.Active.ToList();
         var ids = program.Members.Select(m => m.UserId).Distinct().ToList();
@@ -168,7 +217,7 @@ public sealed class ProgramService(AppDbContext db, TimeProvider clock, ProgramE
             .Select(m => new MentorGroup(m.UserId, m.MentorCapacity,
                 students.Where(s => s.MentorId == m.UserId).Select(s => new StudentExperience(s.UserId, people[s.UserId].YearsOfExperience)).ToArray()))
             .ToArray();
-        var unassigned = students.Where(s => s.MentorId is null).Select(s => new StudentExperience(s.UserId, people[s.UserId].YearsOfExperience)).ToArray();
+        var unassigned = students.Where(s => s.MentorId is null && (movable?.Contains(s.UserId) ?? true)).Select(s => new StudentExperience(s.UserId, people[s.UserId].YearsOfExperience)).ToArray();
         var forbidden = program.Exclusions.Select(e => new ForbiddenPair(e.StudentId, e.MentorId)).ToArray();
         return (new AssignmentInstance(unassigned, mentors, forbidden),
             id => people.TryGetValue(id, out var person) ? person.DisplayName : "Someone who is not in this program");

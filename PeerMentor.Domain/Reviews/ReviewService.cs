@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PeerMentor.Domain.Data;
+using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Domain.Reviews;
 
@@ -16,6 +17,8 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock)
             && m.MentorId == mentorId && m.LeftUtc == null);
         if (!inGroup) return Result.Denied("That student is not in your group in this program.");
         var program = await db.Programs.AsNoTracking().FirstAsync(p => p.Id == programId);
+        var weekChecked = WeeklyReview.CheckWeek(week, program.StartsOn, program.EndsOn, await TodayForAsync(mentorId));
+        if (!weekChecked.Succeeded) return weekChecked;
         var monday = WeeklyReview.WeekOf(week);
         var existing = await db.Set<WeeklyReview>().Include(r => r.Changes)
             .FirstOrDefaultAsync(r => r.ProgramId == programId && r.StudentId == studentId && r.Week == monday);
@@ -30,6 +33,14 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock)
         db.Add(review);
         await db.SaveChangesAsync();
         return result;
+    }
+
+    /// <summary>The later of today in UTC (the week the review page offers) and in the mentor's zone (east of UTC it may already be Monday).</summary>
+    private async Task<DateOnly> TodayForAsync(string mentorId)
+    {
+        var zone = await db.Users.Where(u => u.Id == mentorId).Select(u => u.TimeZoneId).SingleAsync();
+        var (utc, local) = (DateOnly.FromDateTime(Now), DateOnly.FromDateTime(LocalTimes.ToLocal(Now, zone)));
+        return utc > local ? utc : local;
     }
 
     public async Task<Result> ReviseAsAdminAsync(string adminId, Guid reviewId, IReadOnlyDictionary<string, int> points, string feedback)

@@ -29,6 +29,21 @@ public class WeeklyReview
 
     public static DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
+    /// <summary>
+    /// A review is for a week of the program (from the Monday of the week it starts in to the week it ends in) that has
+    /// begun by <paramref name="today"/>: the current week may be reviewed, a later one not yet.
+    /// </summary>
+    public static Result CheckWeek(DateOnly week, DateOnly programStartsOn, DateOnly programEndsOn, DateOnly today)
+    {
+        var (monday, first, last) = (WeekOf(week), WeekOf(programStartsOn), WeekOf(programEndsOn));
+        if (monday < first || monday > last)
+            return Result.Fail("Week", $"Pick a week of the program: from the week of {Day(first)} to the week of {Day(last)}.");
+        if (monday > WeekOf(today)) return Result.Fail("Week", $"The week of {Day(monday)} has not started yet; review it once it has.");
+        return Result.Ok();
+    }
+
+    private static string Day(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     public static (Result Result, WeeklyReview? Review) Create(Guid programId, string mentorId, string studentId, DateOnly week,
         IReadOnlyList<string> rubric, IReadOnlyDictionary<string, int> points, string feedback, DateTime nowUtc)
     {

@@ -62,4 +62,44 @@ public class ProgramFlowTests
         Assert.False(await studentPage.EvaluateAsync<bool>("() => window.hacked === true"));
         await (await SmtpSink.InstanceAsync()).WaitForMailAsync(student.Email, m => m.Subject.Contains("Your mentor in Autumn bootcamp", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_admin_sets_a_mentors_capacity_and_removes_a_mentor_only_after_reading_who_moves_which_leaves_waiting_students_waiting()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var admin = await app.CreateAsync(Roles.Admin, "Ada Admin");
+        var mira = await app.CreateAsync(Roles.Mentor, "Mira Mentor");
+        await app.CreateAsync(Roles.Mentor, "Max Mentor");
+        var stella = await app.CreateAsync(Roles.Student, "Stella Student");
+        var theo = await app.CreateAsync(Roles.Student, "Theo Student");
+        var programId = await app.CreateProgramAsync("Winter bootcamp", assign: false, mira, stella, theo);
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(admin);
+        await page.GotoAsync($"admin/programs/{programId}");
+
+        await page.GetByLabel("Person to add").SelectOptionAsync(new SelectOptionValue { Label = "Max Mentor (Mentor)" });
+        await page.GetByLabel("Students an added mentor takes").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Capacity of Max Mentor")).ToHaveValueAsync("3");
+        await page.GetByLabel("Capacity of Mira Mentor").FillAsync("0");
+        await page.Locator("[data-testid=member][data-name='Mira Mentor']").GetByRole(AriaRole.Button, new() { Name = "Save capacity" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=member][data-name='Mira Mentor']").GetByRole(AriaRole.Alert)).ToHaveTextAsync("A mentor takes 1 to 200 students.");
+        await page.GetByLabel("Capacity of Mira Mentor").FillAsync("4");
+        await page.Locator("[data-testid=member][data-name='Mira Mentor']").GetByRole(AriaRole.Button, new() { Name = "Save capacity" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=member][data-name='Mira Mentor']").GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await page.ReloadAsync();
+        await Expect(page.GetByLabel("Capacity of Mira Mentor")).ToHaveValueAsync("4");
+
+        await page.Locator("[data-testid=member][data-name='Mira Mentor']").GetByRole(AriaRole.Button, new() { Name = "Remove mentor" }).ClickAsync();
+        await Expect(page.GetByTestId("removal-question")).ToHaveTextAsync("Remove Mira Mentor from this program? They have no students, so nobody moves and nobody is emailed.");
+        await Expect(page.Locator("[data-testid=member][data-name='Mira Mentor']")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove and notify" }).ClickAsync();
+
+        await Expect(page.GetByText("Mira Mentor left; 0 of their students moved to other mentors.")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=member][data-name='Mira Mentor']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=member][data-name='Stella Student']")).ToContainTextAsync("not assigned");
+        await Expect(page.Locator("[data-testid=member][data-name='Theo Student']")).ToContainTextAsync("not assigned");
+    }
 }

@@ -8,17 +8,34 @@ namespace PeerMentor.Tests.EndToEnd;
 
 public class ReviewFlowTests
 {
+    /// <summary>Rita Reviewer mentors Riley Student in a program that starts today; Rita is signed in.</summary>
+    private sealed record World(AppFactory App, string BaseUrl, TestUser Student, IBrowserContext Context, IPage Page) : IAsyncDisposable
+    {
+        public static async Task<World> CreateAsync()
+        {
+            var app = await AppFactory.CreateAsync(smtp: false);
+            var baseUrl = app.StartKestrel();
+            var mentor = await app.CreateAsync(Roles.Mentor, "Rita Reviewer");
+            var student = await app.CreateAsync(Roles.Student, "Riley Student");
+            await app.CreateProgramAsync("Review cohort", assign: true, mentor, student);
+            var context = await Browser.NewContextAsync(baseUrl);
+            var page = await context.NewPageAsync();
+            await page.SignInAsync(mentor);
+            return new World(app, baseUrl, student, context, page);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Context.DisposeAsync();
+            await App.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task A_mentor_scores_their_students_week_and_the_student_reads_it()
     {
-        await using var app = await AppFactory.CreateAsync(smtp: false);
-        var baseUrl = app.StartKestrel();
-        var mentor = await app.CreateAsync(Roles.Mentor, "Rita Reviewer");
-        var student = await app.CreateAsync(Roles.Student, "Riley Student");
-        await app.CreateProgramAsync("Review cohort", assign: true, mentor, student);
-        await using var context = await Browser.NewContextAsync(baseUrl);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(mentor);
+        await using var world = await World.CreateAsync();
+        var (baseUrl, student, page) = (world.BaseUrl, world.Student, world.Page);
 
         await page.GotoAsync("mentor/reviews");
         var form = page.Locator("[data-testid=review-form][data-student='Riley Student']");
@@ -38,5 +55,25 @@ public class ReviewFlowTests
         await studentPage.GotoAsync("reviews");
         await Expect(studentPage.GetByTestId("review")).ToContainTextAsync("Great pairing this week.");
         await Expect(studentPage.GetByTestId("trend")).ToContainTextAsync("8.0");
+    }
+
+    [Fact]
+    public async Task A_review_for_next_week_is_refused_with_the_reason_next_to_the_week()
+    {
+        await using var world = await World.CreateAsync();
+        var page = world.Page;
+        await page.GotoAsync("mentor/reviews");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next week →" }).ClickAsync();
+
+        var form = page.Locator("[data-testid=review-form][data-student='Riley Student']");
+        var nextMonday = PeerMentor.Domain.Reviews.WeeklyReview.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(7);
+        await Expect(form.GetByLabel("Week reviewed for Riley Student")).ToHaveTextAsync(nextMonday.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var criterion in new[] { "Progress", "Code quality", "Communication" })
+            await form.GetByLabel($"{criterion} for Riley Student").FillAsync("7");
+        await form.GetByLabel("Feedback for Riley Student").FillAsync("Written a week early.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
+
+        await Expect(form.Locator("#Week-error")).ToContainTextAsync("has not started yet");
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
     }
 }

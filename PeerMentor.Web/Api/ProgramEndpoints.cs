@@ -27,6 +27,7 @@ public sealed record EventDto(Guid Id, string Title, string Description, DateTim
     string? GroupMentorId, bool Cancelled, string? CancelReason);
 public sealed record NewProgramDto(string? Name, DateOnly? StartsOn, DateOnly? EndsOn, int Capacity);
 public sealed record NewMemberDto(string? UserId, int? MentorCapacity);
+public sealed record MentorCapacityDto(int? MentorCapacity);
 public sealed record PlanDto(IReadOnlyList<PlanGroupDto> Groups, int Makespan, int LowerBound, double Ratio, IReadOnlyList<UnplacedDto> Unplaced);
 public sealed record PlanGroupDto(PersonDto Mentor, IReadOnlyList<PersonDto> NewStudents, int GroupSize, int TotalExperience, double AverageExperience);
 public sealed record UnplacedDto(PersonDto Student, string Reason);
@@ -78,6 +79,12 @@ public static class ProgramEndpoints
                 ? await programs.AddMemberAsync(id, body.UserId ?? "", capacity)
                 : await programs.AddMemberAsync(id, body.UserId ?? "");
             return ApiResults.OkOr(added, () => TypedResults.NoContent());
+        });
+
+        admin.MapPatch("/programs/{id:guid}/mentors/{userId}", async (Guid id, string userId, MentorCapacityDto body, ProgramService programs) =>
+        {
+            if (body.MentorCapacity is not { } capacity) return ApiResults.Problem(Result.Fail("MentorCapacity", "Give the most students this mentor takes."));
+            return ApiResults.OkOr(await programs.SetMentorCapacityAsync(id, userId, capacity), () => TypedResults.NoContent());
         });
 
         admin.MapGet("/programs/{id:guid}/assignment-preview", async (Guid id, ProgramService programs, AppDbContext db) =>

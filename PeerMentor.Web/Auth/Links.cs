@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Components;
 using PeerMentor.Domain.Accounts;
+using PeerMentor.Domain.Notifications;
 
 namespace PeerMentor.Web.Auth;
 
 public static class Links
 {
-    /// <summary>Links in mail point at App:PublicUrl when set (behind a proxy), else at the address the person used.</summary>
-    public static AccountLinks ForAccounts(IConfiguration configuration, NavigationManager navigation)
-    {
-        var configured = configuration["App:PublicUrl"];
-        return new AccountLinks(new Uri(string.IsNullOrWhiteSpace(configured) ? navigation.BaseUri : configured.TrimEnd('/') + "/"));
-    }
+    /// <summary>Account mails link like every other mail (<see cref="AppLinks"/>), never to the Host header a request brought.</summary>
+    public static AccountLinks ForAccounts(AppLinks links) => new(links.Base);
 }

@@ -40,9 +40,9 @@ public class ProgramServiceTests
         public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 
-    private static async Task<World> CreateAsync(int mentors, int students, int mentorCapacity = 10)
+    private static async Task<World> CreateAsync(int mentors, int students, int mentorCapacity = 10, DatabaseKind kind = DatabaseKind.Sqlite)
     {
-        var scenario = await SchedulingScenario.CreateAsync();
+        var scenario = await SchedulingScenario.CreateAsync(kind);
         var app = scenario.App;
         var mentorIds = new List<string> { scenario.MentorId };
         for (var i = 1; i < mentors; i++) mentorIds.Add(await scenario.AddMentorAsync());
@@ -326,5 +326,113 @@ public class ProgramServiceTests
         Assert.Equal((Spring.Name, Spring.EndsOn, 40, "Progress, Code quality, Communication"), (unchanged.Name, unchanged.EndsOn, unchanged.Capacity, unchanged.ReviewCriteria));
         Assert.True(saved.Succeeded, saved.Summary);
         Assert.Equal((later.Name, later.EndsOn, 3, "Delivery, Testing"), (program.Name, program.EndsOn, program.Capacity, program.ReviewCriteria));
+    }
+
+    private static Task<List<ProgramExclusion>> ExclusionsAsync(World world) =>
+        world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Set<ProgramExclusion>().AsNoTracking().ToListAsync());
+
+    [Fact]
+    public async Task Removing_a_mentor_leaves_students_who_wait_for_assign_waiting_unmailed_and_free_of_exclusions()
+    {
+        await using var world = await CreateAsync(2, 2);
+
+        var (result, plan) = await world.RunAsync(s => s.RemoveMentorAsync(world.ProgramId, world.Mentors[0]));
+
+        Assert.True(result.Succeeded, result.Summary);
+        Assert.Empty(plan!.Placements);
+        Assert.All((await world.MentorOfAsync()).Values, Assert.Null);
+        Assert.Empty(await world.OutboxAsync());
+        Assert.Empty(await ExclusionsAsync(world));
+    }
+
+    [Fact]
+    public async Task Removing_a_mentor_moves_only_their_own_students_and_excludes_only_them()
+    {
+        await using var world = await CreateAsync(2, 4);
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+        var leaving = world.Mentors[0];
+        var orphans = (await world.MentorOfAsync()).Where(p => p.Value == leaving).Select(p => p.Key).Order().ToList();
+        var late = await world.App.CreateAsync(Roles.Student, "Late Joiner");
+        await world.RunAsync(s => s.AddMemberAsync(world.ProgramId, late.Id));
+
+        var (_, plan) = await world.RunAsync(s => s.RemoveMentorAsync(world.ProgramId, leaving));
+
+        Assert.Equal(orphans, plan!.Placements.Select(p => p.StudentId).Order());
+        Assert.Null((await world.MentorOfAsync())[late.Id]);
+        Assert.Equal(orphans.Select(o => (o, leaving)), (await ExclusionsAsync(world)).Select(e => (e.StudentId, e.MentorId)).OrderBy(e => e.StudentId));
+    }
+
+    [Fact]
+    public async Task The_removal_preview_names_who_moves_to_whom_and_writes_nothing()
+    {
+        await using var world = await CreateAsync(2, 2, mentorCapacity: 2);
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+        var (leaving, staying) = (world.Mentors[0], world.Mentors[1]);
+        var orphan = (await world.MentorOfAsync()).Single(p => p.Value == leaving).Key;
+        var before = ((await world.MentorOfAsync()).Count, (await world.OutboxAsync()).Count);
+
+        var removal = await world.RunAsync(s => s.PreviewRemoveMentorAsync(world.ProgramId, leaving));
+
+        var move = Assert.Single(removal!.Moves);
+        Assert.Equal((orphan, staying, await world.NameOfAsync(staying)), (move.StudentId, move.ToMentorId, move.ToMentorName));
+        Assert.Equal($"Remove {await world.NameOfAsync(leaving)} from this program? Their student will move to another mentor and be emailed.", removal.Question);
+        Assert.Equal(leaving, (await world.MentorOfAsync())[orphan]);
+        Assert.Equal(before, ((await world.MentorOfAsync()).Count, (await world.OutboxAsync()).Count));
+        Assert.Empty(await ExclusionsAsync(world));
+    }
+
+    [Fact]
+    public async Task The_removal_preview_says_who_will_wait_when_no_other_mentor_has_room()
+    {
+        await using var world = await CreateAsync(2, 4, mentorCapacity: 2);
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+
+        var removal = await world.RunAsync(s => s.PreviewRemoveMentorAsync(world.ProgramId, world.Mentors[0]));
+
+        Assert.Equal((2, 2), (removal!.Moves.Count, removal.Waiting));
+        Assert.EndsWith("Their 2 students will be spread over the other mentors and emailed. 2 of them will wait without a mentor: no other mentor can take them.", removal.Question);
+    }
+
+    [Fact]
+    public async Task On_postgres_a_mentor_removed_while_another_admin_assigns_keeps_no_students_and_each_student_was_last_mailed_their_mentor()
+    {
+        await using var world = await CreateAsync(3, 0, kind: DatabaseKind.Postgres);
+        var names = new Dictionary<string, string>();
+        foreach (var mentor in world.Mentors) names[mentor] = await world.NameOfAsync(mentor);
+        for (var round = 0; round < 3; round++)
+        {
+            var name = $"Race {round}";
+            var (_, programId) = await world.RunAsync(s => s.CreateAsync(Spring with { Name = name }));
+            var leaving = world.Mentors[round];
+            foreach (var mentor in world.Mentors) await world.RunAsync(s => s.AddMemberAsync(programId!.Value, mentor));
+            var students = new List<string>();
+            for (var i = 0; i < 12; i++) students.Add((await world.App.CreateAsync(Roles.Student)).Id);
+            foreach (var student in students) await world.RunAsync(s => s.AddMemberAsync(programId!.Value, student));
+
+            await Task.WhenAll(world.RunAsync(s => s.AssignAsync(programId!.Value)), world.RunAsync(s => s.RemoveMentorAsync(programId!.Value, leaving)));
+
+            var mentorOf = await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().ProgramMembers
+                .Where(m => m.ProgramId == programId && m.Role == Roles.Student).ToDictionaryAsync(m => m.UserId, m => m.MentorId));
+            var lastMail = (await world.OutboxAsync()).Where(m => m.Subject.StartsWith($"Your mentor in {name}:", StringComparison.Ordinal))
+                .GroupBy(m => m.UserId!).ToDictionary(g => g.Key, g => g.Last().Subject);
+            Assert.All(students, student => Assert.NotEqual(leaving, mentorOf[student]));
+            Assert.All(students, student => Assert.Equal($"Your mentor in {name}: {names[mentorOf[student]!]}", lastMail[student]));
+        }
+    }
+
+    [Fact]
+    public async Task A_mentor_capacity_changes_but_never_below_their_current_group()
+    {
+        await using var world = await CreateAsync(1, 3);
+        await world.RunAsync(s => s.AssignAsync(world.ProgramId));
+        var mentor = world.Mentors[0];
+
+        var tooLow = await world.RunAsync(s => s.SetMentorCapacityAsync(world.ProgramId, mentor, 2));
+        var raised = await world.RunAsync(s => s.SetMentorCapacityAsync(world.ProgramId, mentor, 3));
+
+        Assert.Equal($"{await world.NameOfAsync(mentor)} has 3 students in this program already; the capacity cannot be lower.", Assert.Single(tooLow.For("MentorCapacity")));
+        Assert.True(raised.Succeeded, raised.Summary);
+        Assert.Equal(3, await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().ProgramMembers
+            .Where(m => m.ProgramId == world.ProgramId && m.UserId == mentor).Select(m => m.MentorCapacity).SingleAsync()));
     }
 }

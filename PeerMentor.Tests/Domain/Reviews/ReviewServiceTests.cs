@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PeerMentor.Domain;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Programs;
@@ -108,5 +109,48 @@ public class ReviewServiceTests
 
         var review = await ReviewAsync(world, student);
         Assert.Equal((6, 1), (review.Points["Progress"], review.Changes.Count));
+    }
+
+    private static Task<Result> ReviewWeekAsync(SchedulingScenario world, Guid programId, string student, DateOnly day) => world.App.RunAsync(s =>
+        s.GetRequiredService<ReviewService>().SubmitAsync(world.MentorId, programId, student, day, Points(6, 6, 6), "A week."));
+
+    [Theory]
+    [InlineData("0001-01-01", "Pick a week of the program: from the week of 26 Oct 2026 to the week of 1 Feb 2027.")]
+    [InlineData("2026-10-25", "Pick a week of the program: from the week of 26 Oct 2026 to the week of 1 Feb 2027.")]
+    [InlineData("2099-06-01", "Pick a week of the program: from the week of 26 Oct 2026 to the week of 1 Feb 2027.")]
+    [InlineData("2026-11-30", "The week of 30 Nov 2026 has not started yet; review it once it has.")]
+    public async Task A_week_outside_the_program_or_not_yet_begun_is_refused_on_the_week_and_nothing_is_written(string day, string message)
+    {
+        var (world, programId, _, student, _) = await CreateAsync();
+        await using var _ = world;
+
+        var result = await ReviewWeekAsync(world, programId, student, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal([message], result.For("Week"));
+        Assert.False(await world.App.RunAsync(s => s.GetRequiredService<AppDbContext>().Set<WeeklyReview>().AnyAsync()));
+    }
+
+    [Fact]
+    public async Task The_first_week_from_its_monday_and_the_current_week_up_to_its_sunday_may_be_reviewed()
+    {
+        var (world, programId, _, student, _) = await CreateAsync();
+        await using var _ = world;
+
+        var first = await ReviewWeekAsync(world, programId, student, new DateOnly(2026, 10, 26));
+        var current = await ReviewWeekAsync(world, programId, student, new DateOnly(2026, 11, 29));
+
+        Assert.Equal((true, true), (first.Succeeded, current.Succeeded));
+    }
+
+    [Fact]
+    public async Task A_mentor_east_of_utc_may_review_their_new_week_while_it_is_still_sunday_in_utc()
+    {
+        var (world, programId, _, student, _) = await CreateAsync();
+        await using var _ = world;
+        world.Clock.Advance(new DateTime(2026, 11, 29, 23, 30, 0, DateTimeKind.Utc) - world.Clock.GetUtcNow().UtcDateTime);
+
+        var result = await ReviewWeekAsync(world, programId, student, new DateOnly(2026, 11, 30));
+
+        Assert.True(result.Succeeded, result.Summary);
     }
 }

@@ -31,6 +31,7 @@ public class ProgramApiTests
     [InlineData("GET", "/api/v1/programs/{id}/events")]
     [InlineData("POST", "/api/v1/programs")]
     [InlineData("POST", "/api/v1/programs/{id}/members")]
+    [InlineData("PATCH", "/api/v1/programs/{id}/mentors/someone")]
     [InlineData("GET", "/api/v1/programs/{id}/assignment-preview")]
     [InlineData("POST", "/api/v1/programs/{id}/assign")]
     [InlineData("GET", "/api/v1/assignments")]
@@ -276,5 +277,46 @@ public class ProgramApiTests
         var emails = newcomers.Select(n => n.Email).ToList();
         var mails = await world.QueryAsync(db => db.Outbox.Where(m => emails.Contains(m.Recipient) && m.Subject.StartsWith("Your mentor")).CountAsync());
         Assert.Equal(4, mails);
+    }
+
+    private static Task<int> CapacityAsync(ApiWorld world, TestUser mentor) =>
+        world.QueryAsync(db => db.ProgramMembers.Where(m => m.ProgramId == world.ProgramId && m.UserId == mentor.Id).Select(m => m.MentorCapacity).SingleAsync());
+
+    [Fact]
+    public async Task An_admin_changes_a_mentors_capacity()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = await world.ClientAsync(world.Admin);
+
+        var response = await admin.PatchAsJsonAsync($"/api/v1/programs/{world.ProgramId}/mentors/{world.Mentor.Id}", new { MentorCapacity = 7 });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(7, await CapacityAsync(world, world.Mentor));
+    }
+
+    [Fact]
+    public async Task An_impossible_capacity_gets_a_400_naming_the_field_and_changes_nothing()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = await world.ClientAsync(world.Admin);
+        var before = await CapacityAsync(world, world.Mentor);
+
+        var response = await admin.PatchAsJsonAsync($"/api/v1/programs/{world.ProgramId}/mentors/{world.Mentor.Id}", new { MentorCapacity = 0 });
+
+        Assert.Equal(["MentorCapacity"], await ApiClient.ErrorFieldsAsync(response));
+        Assert.Equal(before, await CapacityAsync(world, world.Mentor));
+    }
+
+    [Fact]
+    public async Task Changing_the_capacity_of_someone_who_is_no_mentor_in_the_program_gets_a_404_and_a_student_gets_a_403()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var admin = await world.ClientAsync(world.Admin);
+        var student = await world.ClientAsync(world.Student);
+
+        var notMentor = await admin.PatchAsJsonAsync($"/api/v1/programs/{world.ProgramId}/mentors/{world.OtherMentor.Id}", new { MentorCapacity = 5 });
+        var byStudent = await student.PatchAsJsonAsync($"/api/v1/programs/{world.ProgramId}/mentors/{world.Mentor.Id}", new { MentorCapacity = 5 });
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.Forbidden), (notMentor.StatusCode, byStudent.StatusCode));
     }
 }

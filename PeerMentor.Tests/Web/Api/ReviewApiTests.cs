@@ -10,20 +10,22 @@ namespace PeerMentor.Tests.Web.Api;
 
 public class ReviewApiTests
 {
-    /// <summary>A Wednesday; the review is filed under its Monday.</summary>
-    private const string Wednesday = "2026-11-25";
+    /// <summary>A day of this week (the programs start today); the review is filed under the week's Monday.</summary>
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    private static object Review(Guid programId, TestUser student, int progress = 7, string feedback = "Keep the tests small.") => new
+    private static string ThisMonday => WeeklyReview.WeekOf(Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object Review(Guid programId, TestUser student, int progress = 7, string feedback = "Keep the tests small.", string? week = null) => new
     {
         ProgramId = programId,
         StudentId = student.Id,
-        Week = Wednesday,
+        Week = week ?? Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Points = new Dictionary<string, int> { ["Progress"] = progress, ["Code quality"] = 6, ["Communication"] = 8 },
         Feedback = feedback,
     };
 
     private static Task ReviewDirectlyAsync(ApiWorld world, TestUser mentor, Guid programId, TestUser student) =>
-        world.Run<ReviewService, Result>(s => s.SubmitAsync(mentor.Id, programId, student.Id, new DateOnly(2026, 11, 25),
+        world.Run<ReviewService, Result>(s => s.SubmitAsync(mentor.Id, programId, student.Id, Today,
             new Dictionary<string, int> { ["Progress"] = 5, ["Code quality"] = 5, ["Communication"] = 5 }, "Fine."));
 
     private static Task<int> ReviewCountAsync(ApiWorld world) => world.QueryAsync(db => db.Set<WeeklyReview>().CountAsync());
@@ -41,7 +43,7 @@ public class ReviewApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var review = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(("2026-11-23", 7.0), (review.GetProperty("week").GetString(), review.GetProperty("average").GetDouble()));
+        Assert.Equal((ThisMonday, 7.0), (review.GetProperty("week").GetString(), review.GetProperty("average").GetDouble()));
     }
 
     [Fact]
@@ -66,6 +68,21 @@ public class ReviewApiTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(["Progress"], await ApiClient.ErrorFieldsAsync(response));
+        Assert.Equal(0, await ReviewCountAsync(world));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2099-06-01")]
+    public async Task A_review_for_a_week_outside_the_program_gets_a_400_naming_the_week_and_nothing_is_written(string week)
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var mentor = await world.ClientAsync(world.Mentor);
+
+        var response = await mentor.PostAsJsonAsync("/api/v1/reviews", Review(world.ProgramId, world.Student, week: week));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["Week"], await ApiClient.ErrorFieldsAsync(response));
         Assert.Equal(0, await ReviewCountAsync(world));
     }
 
