@@ -34,3 +34,9 @@
         }
     });
 })();
+
+// The calendar moves its focused day with the arrow keys (EventCalendar); keep those keys from scrolling the page.
+document.addEventListener("keydown", event => {
+    if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "].includes(event.key)
+        && event.target.closest?.("[data-calendar-grid] [tabindex]")) event.preventDefault();
+});
