@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.FileProviders;
+using MudBlazor.Services;
 using Radzen;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
@@ -24,6 +25,12 @@ public static class Startup
         // Bad request bodies are a 400 problem in every environment, not an exception page.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddRadzenComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+            config.SnackbarConfiguration.VisibleStateDuration = 5000;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+        });
         services.AddHttpContextAccessor();
         services.AddSingleton<StartupBanner>();
         services.AddSingleton(sp => new PeerMentor.Domain.Notifications.AppLinks(() => PublicBase(sp)));
@@ -110,13 +117,10 @@ public static class Startup
 
     public static void UsePeerMentorStaticFiles(this WebApplication app)
     {
-        // Our own assets, and the Blazor client script extracted at build (see PeerMentor.Web.csproj).
-        foreach (var (folder, path) in new[] { ("assets", "/assets"), ("blazor-client/_framework", "/_framework") })
-        {
-            var root = Path.Combine(AppContext.BaseDirectory, folder);
-            if (Directory.Exists(root))
-                app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(root), RequestPath = path });
-        }
+        // Our own assets; blazor.web.js and the libraries' files (_content/...) come from MapStaticAssets.
+        var assets = Path.Combine(AppContext.BaseDirectory, "assets");
+        if (Directory.Exists(assets))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
         app.MapStaticAssets();
     }
 

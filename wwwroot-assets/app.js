@@ -11,3 +11,32 @@
     if (window.Blazor) window.Blazor.addEventListener("enhancedload", fill);
     else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener("enhancedload", fill));
 })();
+
+// The shell renders without a circuit, so the phone menu opens here: the menu button toggles the drawer,
+// the scrim and Escape close it, and an enhanced navigation brings back the server's (closed) markup.
+(() => {
+    const setOpen = (shell, open) => {
+        shell.classList.toggle("nav-open", open);
+        shell.querySelector("[data-nav-toggle]")?.setAttribute("aria-expanded", String(open));
+        if (open) shell.querySelector("#main-nav a")?.focus();
+    };
+    document.addEventListener("click", event => {
+        const shell = event.target.closest?.(".shell");
+        if (!shell) return;
+        if (event.target.closest("[data-nav-toggle]")) setOpen(shell, !shell.classList.contains("nav-open"));
+        else if (event.target.closest("[data-nav-close]")) setOpen(shell, false);
+    });
+    document.addEventListener("keydown", event => {
+        const shell = document.querySelector(".shell.nav-open");
+        if (event.key === "Escape" && shell) {
+            setOpen(shell, false);
+            shell.querySelector("[data-nav-toggle]")?.focus();
+        }
+    });
+})();
+
+// The calendar moves its focused day with the arrow keys (EventCalendar); keep those keys from scrolling the page.
+document.addEventListener("keydown", event => {
+    if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "].includes(event.key)
+        && event.target.closest?.("[data-calendar-grid] [tabindex]")) event.preventDefault();
+});

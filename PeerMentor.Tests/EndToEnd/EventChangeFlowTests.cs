@@ -71,7 +71,7 @@ public class EventChangeFlowTests
         await studentPage.SignInAsync(student);
         var studentLocal = LocalTimes.ToLocal(newStartUtc, "Asia/Kolkata");
         await studentPage.GotoAsync($"calendar?date={studentLocal:yyyy-MM-dd}");
-        await studentPage.Locator(".rz-event-content").Filter(new() { HasText = "Caching masterclass" }).First.ClickAsync();
+        await studentPage.Locator(".calendar-item").Filter(new() { HasText = "Caching masterclass" }).First.ClickAsync();
         await Expect(studentPage.GetByTestId("event-time")).ToHaveTextAsync(LocalTimes.Describe(newStartUtc, newStartUtc.AddHours(1), "Asia/Kolkata"));
         await Expect(studentPage.GetByRole(AriaRole.Link, new() { Name = "Recording: Full session" })).ToHaveAttributeAsync("href", "https://video.example/caching");
         await Expect(studentPage.GetByTestId("event-assignment")).ToContainTextAsync("Cache a slow API");

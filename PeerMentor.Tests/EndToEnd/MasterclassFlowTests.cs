@@ -35,7 +35,7 @@ public class MasterclassFlowTests
         var studentPage = await studentContext.NewPageAsync();
         await studentPage.SignInAsync(student);
         await studentPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
-        await studentPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
+        await studentPage.Locator(".calendar-item").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
         var startUtc = ZonedTime.ToUtc(DateOnly.FromDateTime(localStart), TimeOnly.FromDateTime(localStart), "Europe/Berlin");
         await Expect(studentPage.GetByTestId("event-time")).ToHaveTextAsync(LocalTimes.Describe(startUtc, startUtc.AddHours(1), "Europe/Berlin"));
         await Expect(studentPage.GetByRole(AriaRole.Link, new() { Name = "Join the meeting" })).ToHaveAttributeAsync("href", "https://meet.example/debug");
@@ -47,15 +47,15 @@ public class MasterclassFlowTests
         await outsiderPage.GotoAsync(eventUrl);
         await Expect(outsiderPage.GetByRole(AriaRole.Heading, new() { Name = "We can't find that event" })).ToBeVisibleAsync();
         await outsiderPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
-        await Expect(outsiderPage.Locator(".rz-scheduler")).ToBeVisibleAsync();
-        await Expect(outsiderPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" })).ToHaveCountAsync(0);
+        await Expect(outsiderPage.GetByTestId("calendar")).ToBeVisibleAsync();
+        await Expect(outsiderPage.Locator(".calendar-item").Filter(new() { HasText = "Debugging masterclass" })).ToHaveCountAsync(0);
 
         // Admins run every program, so every program's events are on their calendar.
         await using var adminContext = await Browser.NewContextAsync(baseUrl);
         var adminPage = await adminContext.NewPageAsync();
         await adminPage.SignInAsync(admin);
         await adminPage.GotoAsync($"calendar?date={localStart:yyyy-MM-dd}");
-        await adminPage.Locator(".rz-event-content").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
+        await adminPage.Locator(".calendar-item").Filter(new() { HasText = "Debugging masterclass" }).First.ClickAsync();
         await Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Join the meeting" })).ToHaveAttributeAsync("href", "https://meet.example/debug");
     }
 }

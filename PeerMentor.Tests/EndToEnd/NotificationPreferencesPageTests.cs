@@ -17,7 +17,7 @@ public class NotificationPreferencesPageTests
         var page = await context.NewPageAsync();
         await page.SignInAsync(student);
 
-        await page.ClickAsync("label.nav-toggle-button");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         await page.Locator("nav.sidenav").GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
         await page.GetByLabel("Program news by email").UncheckAsync();
         await page.GetByLabel("Session reminders by SMS").UncheckAsync();

@@ -96,7 +96,7 @@ public class RegistrationFlowTests
         await page.GotoAsync("");
         var nav = page.Locator("nav.sidenav");
         await Expect(nav).ToBeHiddenAsync();
-        await page.ClickAsync("label.nav-toggle-button");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
 
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Register" })).ToBeVisibleAsync();
     }

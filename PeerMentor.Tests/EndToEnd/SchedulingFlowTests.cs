@@ -71,7 +71,7 @@ public class SchedulingFlowTests
         foreach (var page in new[] { studentPage, mentorPage })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "Show in calendar" }).ClickAsync();
-            await Expect(page.Locator(".rz-event-content").Filter(new() { HasText = page == studentPage ? "Mara Mentor" : "Sam Student" }).First).ToBeVisibleAsync();
+            await Expect(page.Locator(".calendar-item").Filter(new() { HasText = page == studentPage ? "Mara Mentor" : "Sam Student" }).First).ToBeVisibleAsync();
         }
         var mail = await (await SmtpSink.InstanceAsync()).WaitForMailAsync(student.Email, m => m.Subject.Contains("confirmed", StringComparison.Ordinal));
         Assert.Contains(LocalTimes.Describe(startUtc, endUtc, "America/New_York"), mail.Text);
