@@ -18,16 +18,16 @@ public sealed class SchedulingScenario : IAsyncDisposable
 {
     public static readonly DateTime Monday0900Berlin = new(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc);
 
-    private SchedulingScenario(AppFactory app, ManualClock clock, string mentorId) => (App, Clock, MentorId) = (app, clock, mentorId);
+    private SchedulingScenario(AppFactory app, FakeTimeProvider clock, string mentorId) => (App, Clock, MentorId) = (app, clock, mentorId);
 
     public AppFactory App { get; }
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public string MentorId { get; }
 
     public static async Task<SchedulingScenario> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool autoAccept = false, bool smtp = false,
         DateTime? nowUtc = null, FakeSmsGateway? sms = null)
     {
-        var clock = new ManualClock(new DateTimeOffset(nowUtc ?? new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(nowUtc ?? new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc)));
         var settings = new Dictionary<string, string?>(sms?.Settings ?? []) { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
         var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, settings)
         {

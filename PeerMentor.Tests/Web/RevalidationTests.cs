@@ -30,7 +30,7 @@ public class RevalidationTests
         Assert.True(changed.Succeeded);
     });
 
-    private static async Task<AppFactory> AppOnAsync(ManualClock clock) =>
+    private static async Task<AppFactory> AppOnAsync(FakeTimeProvider clock) =>
         new(await TestDatabase.CreateAsync(DatabaseKind.Sqlite), smtp: null)
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
@@ -39,7 +39,7 @@ public class RevalidationTests
     [Fact]
     public async Task A_deleted_persons_cookie_stops_working_within_a_minute()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await AppOnAsync(clock);
         var admin = await app.CreateAsync(Roles.Admin);
         var student = await app.CreateAsync(Roles.Student);
@@ -57,7 +57,7 @@ public class RevalidationTests
     [Fact]
     public async Task A_deleted_students_bearer_token_stops_working_within_a_minute_and_requests_nothing()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await AppOnAsync(clock);
         var admin = await app.CreateAsync(Roles.Admin);
         var mentor = await app.CreateAsync(Roles.Mentor);
@@ -79,7 +79,7 @@ public class RevalidationTests
     [Fact]
     public async Task An_old_bearer_token_stops_working_within_a_minute_of_a_password_change_while_a_new_one_works()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await AppOnAsync(clock);
         var student = await app.CreateAsync(Roles.Student);
         var old = await app.BearerClientAsync(student);
@@ -95,7 +95,7 @@ public class RevalidationTests
     [Fact]
     public async Task The_cookie_on_the_api_stops_working_within_a_minute_of_a_password_change()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await AppOnAsync(clock);
         var student = await app.CreateAsync(Roles.Student);
         var client = await app.SignedInClientAsync(student);
@@ -110,7 +110,7 @@ public class RevalidationTests
     [Fact]
     public async Task An_action_on_an_open_page_is_refused_within_a_minute_of_a_password_change()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var app = await AppOnAsync(clock);
         var student = await app.CreateAsync(Roles.Student);
         await using var page = await app.PageScopeAsync(student);

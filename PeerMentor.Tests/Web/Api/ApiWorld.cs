@@ -43,12 +43,12 @@ public static class ApiClient
 /// An admin and two programs, each with a mentor and the student assigned to them, on a clock the test holds
 /// (it starts at the real time, so tokens and cookies behave as usual until the test moves it).
 /// </summary>
-public sealed record ApiWorld(AppFactory App, ManualClock Clock, TestUser Admin, TestUser Mentor, TestUser Student, Guid ProgramId,
+public sealed record ApiWorld(AppFactory App, FakeTimeProvider Clock, TestUser Admin, TestUser Mentor, TestUser Student, Guid ProgramId,
     TestUser OtherMentor, TestUser OtherStudent, Guid OtherProgramId) : IAsyncDisposable
 {
     public static async Task<ApiWorld> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite)
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp: null) { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
         var admin = await app.CreateAsync(Roles.Admin, "Ada Admin");
         var mentor = await app.CreateAsync(Roles.Mentor, "Mara Mentor");

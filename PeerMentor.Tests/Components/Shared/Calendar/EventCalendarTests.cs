@@ -20,7 +20,7 @@ public class EventCalendarTests : ComponentTest
         Utc(2026, 3, 12, 6, 30), Utc(2026, 3, 12, 7, 30), CalendarEntryKind.Request, "sessions/3");
 
     public EventCalendarTests() =>
-        Services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.Zero)));
+        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 9, 30, 0, TimeSpan.Zero)));
 
     [Fact]
     public void Items_are_shown_in_the_viewers_zone_on_the_viewers_day()
