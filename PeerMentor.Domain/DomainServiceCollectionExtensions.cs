@@ -20,14 +20,21 @@ public static class DomainServiceCollectionExtensions
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
-        Action<DbContextOptionsBuilder> configure = provider switch
+        Action<DbContextOptionsBuilder> configureProvider = provider switch
         {
             "Sqlite" => options => options.UseSqlite(ResolveSqlitePath(connectionString, contentRoot)).AddInterceptors(new SqliteDurability()),
             "Postgres" => options => options.UseNpgsql(connectionString),
             _ => throw new InvalidOperationException($"Database:Provider must be \"Sqlite\" or \"Postgres\", not \"{provider}\"."),
         };
-        services.AddDbContext<AppDbContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContextFactory<AppDbContext>(configure);
+        void Configure(IServiceProvider services, DbContextOptionsBuilder options)
+        {
+            configureProvider(options);
+            options.AddInterceptors(services.GetRequiredService<OutboxCommitInterceptor>());
+        }
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
+        services.AddDbContext<AppDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddDbContextFactory<AppDbContext>(Configure);
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<RegistrationService>();

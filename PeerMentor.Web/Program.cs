@@ -19,6 +19,7 @@ builder.Services.AddPeerMentorHealthChecks();
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+app.Services.UsePeerMentorJobs();
 
 app.UsePeerMentorErrorPages();
 app.UsePeerMentorStaticFiles();

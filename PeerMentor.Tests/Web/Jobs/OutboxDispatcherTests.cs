@@ -9,8 +9,11 @@ namespace PeerMentor.Tests.Web.Jobs;
 
 public class OutboxDispatcherTests
 {
-    // The background loop runs once at start; the tests drive batches themselves.
-    private static readonly Dictionary<string, string?> QuietDispatcher = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+    // The background job looks once at start and never wakes on commits; the tests drive batches themselves.
+    private static readonly Dictionary<string, string?> QuietDispatcher = new()
+    {
+        ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false",
+    };
 
     private static Task EnqueueAsync(AppFactory app, IEnumerable<MailMessage> mails) => app.RunAsync(async s =>
     {
