@@ -35,6 +35,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     // One batch at a time in this process: two batches side by side could send one person's mails out of order.
     private readonly SemaphoreSlim _oneBatch = new(1, 1);
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private const int ReadAhead = 16;
     private long _batches;
     private long _lastPollTicks = long.MinValue;
 
@@ -67,7 +69,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         }
     }
 
-    public void Dispose() => _oneBatch.Dispose();
+    public void Dispose()
+    {
+        _oneBatch.Dispose();
+        _sqliteWriter.Dispose();
+    }
 
     /// <summary>Claims and sends what is due now; returns how many messages it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken = default)
@@ -115,14 +121,43 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
         var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
-        foreach (var id in ids)
+        // Read a few at a time: one query per chunk, and a row is read moments before it is sent, so a reminder
+        // skipped meanwhile (session cancelled) is seen as skipped.
+        foreach (var chunk in ids.Chunk(ReadAhead))
         {
-            // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
-            if (Now > startBy || cancellationToken.IsCancellationRequested) return;
-            var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
-            else await SendAsync(db, message, sender, sms, cancellationToken);
+            var messages = await db.Outbox.Where(m => chunk.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
+                if (Now > startBy || cancellationToken.IsCancellationRequested) return;
+                if (message.Status != DeliveryStatus.Queued) continue;
+                if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
+                else await SendAsync(db, message, sender, sms, cancellationToken);
+                // Its own commit right after the server took it: a crash can repeat only this one message of the lane.
+                await CommitAsync(db, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time and Microsoft.Data.Sqlite answers a busy database by sleeping before it tries again,
+    /// so the lanes take turns here instead of colliding; PostgreSQL commits them side by side.
+    /// </summary>
+    private async Task CommitAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
             await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriter.Release();
         }
     }
 
