@@ -37,7 +37,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     private readonly SemaphoreSlim _oneBatch = new(1, 1);
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private const int ReadAhead = 16;
-    private long _batches;
+    private long _batches, _drains;
     private long _lastPollTicks = long.MinValue;
 
     private DispatcherOptions Settings => options.Value;
@@ -55,6 +55,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         return Interlocked.CompareExchange(ref _lastPollTicks, now, last) == last;
     }
 
+    /// <summary>How many times the outbox has been drained since start (the first look included).</summary>
+    public long Drains => Interlocked.Read(ref _drains);
+
     /// <summary>Sends batches until one comes back short; a failure is logged and left to the next run.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +70,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             // The database may be briefly unreachable; the next run tries again and nothing is lost.
             logger.LogError(ex, "Outbox dispatch failed; retrying on the next run");
         }
+        Interlocked.Increment(ref _drains);
     }
 
     public void Dispose()

@@ -58,6 +58,49 @@ public class OutboxDispatcherTests
         Assert.All(await OutboxAsync(app), m => Assert.Equal(DeliveryStatus.Sent, m.Status));
     }
 
+    // Polling only once an hour, and that look taken before the mail is queued: whatever arrives within the test's wait
+    // was woken by the commit itself.
+    private static readonly Dictionary<string, string?> HourlyPoll = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+
+    private static async Task<AppFactory> AppPolledJustNowAsync()
+    {
+        var app = await AppFactory.CreateAsync(extra: HourlyPoll);
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (dispatcher.Drains == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(dispatcher.Drains > 0, "The dispatcher never took its first look.");
+        return app;
+    }
+
+    [Fact]
+    public async Task A_mail_committed_on_this_instance_goes_out_at_once_without_waiting_for_the_poll()
+    {
+        await using var app = await AppPolledJustNowAsync();
+        var to = TestUsers.NewEmail("woken");
+
+        await EnqueueAsync(app, [new MailMessage(to, "Right away", "t", "h")]);
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(to, timeout: TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_mail_queued_inside_a_transaction_goes_out_once_the_transaction_commits()
+    {
+        await using var app = await AppPolledJustNowAsync();
+        var to = TestUsers.NewEmail("committed");
+
+        await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to, "After commit", "t", "h"), DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(to, timeout: TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task A_mail_to_a_malformed_address_is_given_up_at_once_with_the_reason_and_the_rest_go_out()
     {
