@@ -125,6 +125,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
         var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
+        // One open connection for the whole lane, instead of opening (and setting up) one per read and per commit.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         // Read a few at a time: one query per chunk, and a row is read moments before it is sent, so a reminder
         // skipped meanwhile (session cancelled) is seen as skipped.
         foreach (var chunk in ids.Chunk(ReadAhead))
