@@ -21,6 +21,8 @@ public static class DomainServiceCollectionExtensions
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxCommitInterceptor>();
         switch (provider)
         {
             case "Sqlite":
@@ -58,8 +60,9 @@ public static class DomainServiceCollectionExtensions
     {
         // Migrating a new database would otherwise first diff the model against the migrations' snapshot (0.2-0.4 s
         // warm, 1-2 s cold, measured); MigrationsTests makes that check on every provider instead.
-        Action<DbContextOptionsBuilder> configure = options =>
-            provider(options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        void configure(IServiceProvider scope, DbContextOptionsBuilder options) =>
+            provider(options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
+                .AddInterceptors(scope.GetRequiredService<OutboxCommitInterceptor>()));
         services.AddDbContext<AppDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContextFactory<TContext>(configure);
         services.AddSingleton<IDbContextFactory<AppDbContext>>(s => new BaseContextFactory<TContext>(s.GetRequiredService<IDbContextFactory<TContext>>()));

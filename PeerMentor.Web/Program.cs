@@ -21,6 +21,7 @@ builder.Services.AddPeerMentorHealthChecks();
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+app.Services.UsePeerMentorJobs();
 
 app.UsePeerMentorSecurity();
 app.UsePeerMentorErrorPages();

@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
-# Cold start to the first 200 on /health: a fresh SQLite database each run (schema created, roles and
-# demo data seeded), timed from process start. Prints each run and the median.
+# Cold start to the first 200 on /health, timed from process start, two ways: a first run (fresh SQLite database:
+# schema created, roles and demo data seeded) and a restart on that same database. Prints each run and both medians.
+# Usage: bash bench/cold-start.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+out=$(mktemp -d -t pm-cold-start-XXXXXX)
+pid=
+# Whatever happens (failure, Ctrl+C), the app started here stops and the folder goes.
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"' EXIT
 dotnet publish PeerMentor.Web -c Release -o "$out/app" >/dev/null
-port=5199
-times=()
-for i in $(seq 1 "$runs"); do
-  rm -f "$out"/*.db*
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+
+start_once() {
+  local start end
   start=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Development ConnectionStrings__Default="Data Source=$out/bench.db" \
-    dotnet "$out/app/PeerMentor.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$out/app" >/dev/null 2>&1 &
+    setpriv --pdeathsig TERM dotnet "$out/app/PeerMentor.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$out/app" >/dev/null 2>&1 &
   pid=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health" 2>/dev/null)" = 200 ]; do sleep 0.01; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health" 2>/dev/null)" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "the app exited before it answered" >&2; exit 1; }
+    sleep 0.01
+  done
   end=$(date +%s%N)
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  ms=$(( (end - start) / 1000000 ))
-  times+=("$ms")
-  echo "run $i: ${ms} ms"
+  pid=
+  echo $(( (end - start) / 1000000 ))
+}
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+first=(); restart=()
+for i in $(seq 1 "$runs"); do
+  rm -f "$out"/*.db*
+  first+=("$(start_once)")
+  restart+=("$(start_once)")
+  echo "run $i: first run ${first[-1]} ms, restart ${restart[-1]} ms"
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "cold start to first 200 on /health: median ${median} ms over $runs runs (fresh SQLite, demo data seeded)"
+echo "cold start to first 200 on /health over $runs runs: restart (existing database) median $(median "${restart[@]}") ms; first run (fresh SQLite, demo data seeded) median $(median "${first[@]}") ms"

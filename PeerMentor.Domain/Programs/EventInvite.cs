@@ -26,6 +26,6 @@ public static class EventInvite
             programEvent.StartUtc, programEvent.EndUtc, programEvent.Title, description, programEvent.MeetingUrl,
             new IcsPerson(program.Name, organizer), new IcsPerson(attendee.DisplayName, attendee.Email!),
             // Replies would go to the no-reply organizer, so calendar apps are told not to send any.
-            "ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE", cancel));
+            "NEEDS-ACTION", AskForReply: false, cancel));
     }
 }

@@ -18,5 +18,5 @@ public static class SessionInvite
         $"Agenda: {session.Agenda}" + (session.MeetingUrl is null ? "" : $"\nJoin: {session.MeetingUrl}"),
         session.MeetingUrl,
         new IcsPerson(mentor.DisplayName, mentor.Email!), new IcsPerson(student.DisplayName, student.Email!),
-        "ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED", session.Status == SessionStatus.Cancelled));
+        "ACCEPTED", AskForReply: null, session.Status == SessionStatus.Cancelled));
 }

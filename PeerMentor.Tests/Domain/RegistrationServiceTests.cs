@@ -109,7 +109,7 @@ public class RegistrationServiceTests
         await using var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp: null, new Dictionary<string, string?>
         {
             ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = closedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email:Smtp:EnableSsl"] = "false", ["Email:Smtp:TimeoutSeconds"] = "5", ["Notifications:Dispatcher:PollSeconds"] = "3600",
+            ["Email:Smtp:EnableSsl"] = "false", ["Email:Smtp:TimeoutSeconds"] = "5", ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false",
         });
         var email = TestUsers.NewEmail();
 

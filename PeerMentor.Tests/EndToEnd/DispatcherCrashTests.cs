@@ -16,7 +16,7 @@ public class DispatcherCrashTests
     public async Task After_a_kill_mid_dispatch_and_a_restart_every_committed_mail_arrives_and_at_most_the_one_in_flight_twice()
     {
         var smtp = await SmtpSink.InstanceAsync();
-        var folder = Directory.CreateTempSubdirectory("pm-crash-").FullName;
+        var folder = TestRun.NewFolder("crash");
         var connection = $"Data Source={Path.Combine(folder, "crash.db")}";
         var to = TestUsers.NewEmail("crash");
 

@@ -20,9 +20,12 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
     /// <summary>Service replacements for this test, applied after the app's own registrations.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>The database was made for this app alone (<see cref="CreateAsync"/>), so it goes when the app is disposed.</summary>
+    private bool OwnsDatabase { get; init; }
+
     public static async Task<AppFactory> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, bool smtp = true,
         IReadOnlyDictionary<string, string?>? extra = null) =>
-        new(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, extra);
+        new(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, extra) { OwnsDatabase = true };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -59,6 +62,7 @@ public sealed class AppFactory(TestDatabase database, SmtpSink? smtp, IReadOnlyD
             Npgsql.NpgsqlConnection.ClearPool(connection);
         }
         if (Directory.Exists(UploadFolder)) Directory.Delete(UploadFolder, recursive: true);
+        if (OwnsDatabase) Database.Delete();
     }
 
     public T Run<T>(Func<IServiceProvider, T> action)

@@ -4,8 +4,9 @@ using Npgsql;
 namespace PeerMentor.Tests.Infrastructure;
 
 /// <summary>
-/// A private PostgreSQL cluster in a temp folder on a free loopback port, started once per test run
-/// with Debian's server binaries (as the postgres user when the run is root, which initdb requires).
+/// A private PostgreSQL cluster in the run's folder (<see cref="TestRun"/>, which stops it when the run ends) on a free
+/// loopback port, started once per test run with Debian's server binaries (as the postgres user when the run is root,
+/// which initdb requires).
 /// PEERMENTOR_TEST_POSTGRES, a connection string to a server you run yourself, skips all this.
 /// </summary>
 public sealed class PostgresServer
@@ -40,7 +41,7 @@ public sealed class PostgresServer
             throw new InvalidOperationException("PostgreSQL server binaries are missing (no /usr/lib/postgresql/*/bin/initdb). " +
                 "Install Debian's postgresql (bash .ci/test does), or set PEERMENTOR_TEST_POSTGRES to a connection string.");
 
-        var folder = Directory.CreateTempSubdirectory("pm-pg-").FullName;
+        var folder = TestRun.NewFolder("pg");
         var data = Path.Combine(folder, "data");
         var port = ExternalProcess.FreePort();
         var asRoot = Environment.UserName == "root";
@@ -53,11 +54,8 @@ public sealed class PostgresServer
         await Run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8");
         await Run("pg_ctl", "-D", data, "-l", Path.Combine(folder, "log"), "-w", "-o",
             $"-p {port.ToString(CultureInfo.InvariantCulture)} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run("pg_ctl", "-D", data, "-m", "immediate", "stop").GetAwaiter().GetResult();
-            Directory.Delete(folder, recursive: true);
-        };
+        var stop = $"{Path.Combine(bin, "pg_ctl")} -D {data} -m immediate stop";
+        TestRun.OnExit(asRoot ? $"runuser -u postgres -- {stop}" : stop);
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true");
     }
 }

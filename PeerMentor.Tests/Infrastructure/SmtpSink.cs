@@ -9,7 +9,7 @@ public sealed record ReceivedAttachment(string? FileName, string ContentType, st
 public sealed record ReceivedMail(string MailFrom, string[] RcptTos, string From, string To, string Subject,
     string? Text, string? Html, ReceivedAttachment[] Attachments);
 
-/// <summary>A real SMTP server on loopback (Debian's python3-aiosmtpd), shared by the whole test run.</summary>
+/// <summary>A real SMTP server on loopback (Debian's python3-aiosmtpd), shared by the whole test run; its mail is kept in the run's folder.</summary>
 public sealed class SmtpSink
 {
     private static readonly Lazy<Task<SmtpSink>> Shared = new(StartAsync);
@@ -26,14 +26,16 @@ public sealed class SmtpSink
     private static async Task<SmtpSink> StartAsync()
     {
         ExternalProcess.Require("/usr/bin/python3", "python3");
-        var folder = Directory.CreateTempSubdirectory("pm-smtp-").FullName;
+        var folder = TestRun.NewFolder("smtp");
         var port = ExternalProcess.FreePort();
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py"));
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(folder);
+        // It exits by itself once the test host is gone, however the run ended.
+        info.ArgumentList.Add("--parent");
+        info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the SMTP server.");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { process.Kill(); } catch (InvalidOperationException) { } };
         try
         {
             await ExternalProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(20), () => process.HasExited);

@@ -1,18 +1,22 @@
 """A real SMTP server (aiosmtpd) for the tests: every message it receives is parsed with Python's
-email package and written as one JSON file, so tests read subject, parts and attachments easily."""
+email package and written as one JSON file, so tests read subject, parts and attachments easily.
+Usage: smtp_sink.py PORT FOLDER [--parent PID] [--headers-only]. With --parent it exits when that process is
+gone (a killed test run leaves no server behind); --headers-only (the benchmark) skips parsing the parts."""
 import json, os, sys, time, uuid
 from email import policy
-from email.parser import BytesParser
+from email.parser import BytesParser, BytesHeaderParser
 from aiosmtpd.controller import Controller
 
 
 class JsonSink:
-    def __init__(self, folder):
+    def __init__(self, folder, headers_only=False):
         self.folder = folder
+        self.headers_only = headers_only
         self.count = len(os.listdir(folder))
 
     async def handle_DATA(self, server, session, envelope):
-        message = BytesParser(policy=policy.default).parsebytes(envelope.original_content or envelope.content)
+        raw = envelope.original_content or envelope.content
+        message = (BytesHeaderParser(policy=policy.compat32) if self.headers_only else BytesParser(policy=policy.default)).parsebytes(raw)
         record = {
             "mailFrom": envelope.mail_from,
             "rcptTos": list(envelope.rcpt_tos),
@@ -21,7 +25,7 @@ class JsonSink:
             "subject": str(message["subject"]),
             "text": None, "html": None, "attachments": [],
         }
-        for part in message.walk():
+        for part in ([] if self.headers_only else message.walk()):
             if part.is_multipart():
                 continue
             content_type = part.get_content_type()
@@ -43,10 +47,22 @@ class JsonSink:
         return "250 Message accepted for delivery"
 
 
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
 if __name__ == "__main__":
     port, folder = int(sys.argv[1]), sys.argv[2]
-    controller = Controller(JsonSink(folder), hostname="127.0.0.1", port=port)
+    parent = int(sys.argv[sys.argv.index("--parent") + 1]) if "--parent" in sys.argv else None
+    controller = Controller(JsonSink(folder, "--headers-only" in sys.argv), hostname="127.0.0.1", port=port)
     controller.start()
     print(f"listening on {port}", flush=True)
-    while True:
-        time.sleep(3600)
+    while parent is None or alive(parent):
+        time.sleep(0.5)
+    controller.stop()

@@ -8,6 +8,7 @@ public static class AdapterSetup
     {
         var email = configuration.GetSection("Email");
         services.Configure<EmailOptions>(email);
+        services.AddSingleton<SmtpConnectionPool>();
         if (email.Get<EmailOptions>()?.UsesSmtp == true) services.AddScoped<IMailSender, SmtpMailSender>();
         else services.AddScoped<IMailSender, ViewerMailSender>();
         services.Configure<UploadOptions>(configuration.GetSection("Uploads"));

@@ -1,3 +1,5 @@
+using Coravel;
+
 namespace PeerMentor.Web.Jobs;
 
 public static class JobSetup
@@ -6,9 +8,28 @@ public static class JobSetup
     {
         services.Configure<DispatcherOptions>(configuration.GetSection("Notifications:Dispatcher"));
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        services.AddHostedService<SessionExpiryJob>();
-        services.AddHostedService<AutomationJob>();
+        services.AddScheduler();
+        services.AddTransient<OutboxDispatchJob>();
+        services.AddTransient<SessionExpiryJob>();
+        services.AddTransient<AutomationJob>();
+        return services;
+    }
+
+    /// <summary>
+    /// Coravel runs every recurring job. Its overlap lock is per process; the jobs' own database claims (outbox lease,
+    /// request status token, automation week) keep them once-only across instances.
+    /// </summary>
+    public static IServiceProvider UsePeerMentorJobs(this IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILogger<OutboxDispatcher>>();
+        services.UseScheduler(schedule =>
+        {
+            schedule.Schedule<OutboxDispatchJob>().EverySecond();
+            schedule.Schedule<SessionExpiryJob>().EveryMinute().RunOnceAtStart().PreventOverlapping(nameof(SessionExpiryJob));
+            schedule.Schedule<AutomationJob>().Hourly().RunOnceAtStart().PreventOverlapping(nameof(AutomationJob));
+        })
+        // A failed run is logged; the next one tries again, and nothing is lost meanwhile.
+        .OnError(ex => logger.LogError(ex, "A scheduled job failed; it runs again at its next time"));
         return services;
     }
 }

@@ -9,15 +9,15 @@ namespace PeerMentor.Web.Jobs;
 
 public sealed class DispatcherOptions
 {
+    /// <summary>How often to look for mail that came due (reminders, retries, mail queued by another instance).</summary>
     public double PollSeconds { get; set; } = 2;
+    /// <summary>Send at once when a change that queued mail commits on this instance, instead of at the next look.</summary>
+    public bool WakeOnCommit { get; set; } = true;
     /// <summary>How long a claimed batch is reserved for this instance; a message is only started in the first half of it.</summary>
     public double LeaseSeconds { get; set; } = 60;
     /// <summary>Messages claimed at once.</summary>
-    public int BatchSize { get; set; } = 100;
-    /// <summary>
-    /// Lanes sending at the same time, each with its own connection to the mail server and the database. System.Net.Mail
-    /// waits about 40 ms per message for the server's delayed ACK (it cannot turn Nagle off), so throughput comes from lanes.
-    /// </summary>
+    public int BatchSize { get; set; } = 400;
+    /// <summary>Lanes sending at the same time, each on its own kept-open connection to the mail server and its own database connection.</summary>
     public int Lanes { get; set; } = 8;
 }
 
@@ -27,47 +27,76 @@ public sealed class DispatcherOptions
 /// recipient (one person's messages stay in order) that send in parallel, and each message is recorded as sent
 /// in its own commit right after the server accepted it: a crash between the two can repeat only the messages
 /// in flight, never lose one. A reminder that comes due after its session started (the app was down, say) is
-/// skipped as missed rather than sent late.
+/// skipped as missed rather than sent late. <see cref="OutboxDispatchJob"/> runs it.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DispatcherOptions> options,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : IDisposable
 {
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-    private long _batches;
+    // One batch at a time in this process: two batches side by side could send one person's mails out of order.
+    private readonly SemaphoreSlim _oneBatch = new(1, 1);
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private const int ReadAhead = 16;
+    private long _batches, _drains;
+    private long _lastPollTicks = long.MinValue;
 
     private DispatcherOptions Settings => options.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// True once every <see cref="DispatcherOptions.PollSeconds"/> of wall-clock time, and the first time. How often to look is
+    /// wall-clock time; what is due is decided by the clock (tests hold the clock and drive batches themselves).
+    /// </summary>
+    public bool PollIsDue()
     {
-        // How often to look is wall-clock time; what is due is decided by the clock. (Tests hold the clock and drive
-        // batches themselves; moving their clock must not also wake this loop to race them.)
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Settings.PollSeconds), TimeProvider.System);
-        do
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastPollTicks);
+        if (last != long.MinValue && now - last < Settings.PollSeconds * 1000) return false;
+        return Interlocked.CompareExchange(ref _lastPollTicks, now, last) == last;
+    }
+
+    /// <summary>How many times the outbox has been drained since start (the first look included).</summary>
+    public long Drains => Interlocked.Read(ref _drains);
+
+    /// <summary>Sends batches until one comes back short; a failure is logged and left to the next run.</summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                while (await DispatchBatchAsync(stoppingToken) == Settings.BatchSize) { }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The database may be briefly unreachable; the next tick tries again and nothing is lost.
-                logger.LogError(ex, "Outbox dispatch failed; retrying on the next tick");
-            }
+            while (await DispatchBatchAsync(cancellationToken) == Settings.BatchSize) { }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may be briefly unreachable; the next run tries again and nothing is lost.
+            logger.LogError(ex, "Outbox dispatch failed; retrying on the next run");
+        }
+        Interlocked.Increment(ref _drains);
+    }
+
+    public void Dispose()
+    {
+        _oneBatch.Dispose();
+        _sqliteWriter.Dispose();
     }
 
     /// <summary>Claims and sends what is due now; returns how many messages it claimed.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken = default)
     {
-        var (batch, leaseUntil) = await ClaimAsync(cancellationToken);
-        if (batch.Count == 0) return 0;
-        // Start a message only while half the lease is left, so its send and its "sent" finish before anyone may reclaim it.
-        var startBy = leaseUntil.AddSeconds(-Settings.LeaseSeconds / 2);
-        var lanes = batch.GroupBy(m => (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(m.Recipient) % (uint)Math.Max(1, Settings.Lanes));
-        await Task.WhenAll(lanes.Select(lane => SendLaneAsync(lane.Select(m => m.Id).ToList(), startBy, cancellationToken)));
-        return batch.Count;
+        await _oneBatch.WaitAsync(cancellationToken);
+        try
+        {
+            var (batch, leaseUntil) = await ClaimAsync(cancellationToken);
+            if (batch.Count == 0) return 0;
+            // Start a message only while half the lease is left, so its send and its "sent" finish before anyone may reclaim it.
+            var startBy = leaseUntil.AddSeconds(-Settings.LeaseSeconds / 2);
+            var lanes = batch.GroupBy(m => (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(m.Recipient) % (uint)Math.Max(1, Settings.Lanes));
+            await Task.WhenAll(lanes.Select(lane => SendLaneAsync(lane.Select(m => m.Id).ToList(), startBy, cancellationToken)));
+            return batch.Count;
+        }
+        finally
+        {
+            _oneBatch.Release();
+        }
     }
 
     private async Task<(List<(long Id, string Recipient)> Batch, DateTime LeaseUntil)> ClaimAsync(CancellationToken cancellationToken)
@@ -77,7 +106,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var now = Now;
         var leaseUntil = now.AddSeconds(Settings.LeaseSeconds);
         var token = $"{_owner}/{Interlocked.Increment(ref _batches)}";
-        var due = await db.Outbox
+        var due = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == DeliveryStatus.Queued && m.NextAttemptUtc <= now && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(Settings.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0) return ([], leaseUntil);
@@ -85,7 +114,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         await db.Outbox
             .Where(m => due.Contains(m.Id) && m.Status == DeliveryStatus.Queued && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseOwner, token).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
-        var claimed = await db.Outbox.Where(m => m.LeaseOwner == token).OrderBy(m => m.Id)
+        var claimed = await db.Outbox.AsNoTracking().Where(m => m.LeaseOwner == token).OrderBy(m => m.Id)
             .Select(m => new { m.Id, m.Recipient }).ToListAsync(cancellationToken);
         return (claimed.Select(m => (m.Id, m.Recipient)).ToList(), leaseUntil);
     }
@@ -96,14 +125,45 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
         var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
-        foreach (var id in ids)
+        // One open connection for the whole lane, instead of opening (and setting up) one per read and per commit.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        // Read a few at a time: one query per chunk, and a row is read moments before it is sent, so a reminder
+        // skipped meanwhile (session cancelled) is seen as skipped.
+        foreach (var chunk in ids.Chunk(ReadAhead))
         {
-            // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
-            if (Now > startBy || cancellationToken.IsCancellationRequested) return;
-            var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
-            if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
-            else await SendAsync(db, message, sender, sms, cancellationToken);
+            var messages = await db.Outbox.Where(m => chunk.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
+                if (Now > startBy || cancellationToken.IsCancellationRequested) return;
+                if (message.Status != DeliveryStatus.Queued) continue;
+                if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
+                else await SendAsync(db, message, sender, sms, cancellationToken);
+                // Its own commit right after the server took it: a crash can repeat only this one message of the lane.
+                await CommitAsync(db, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// SQLite has one writer at a time and Microsoft.Data.Sqlite answers a busy database by sleeping before it tries again,
+    /// so the lanes take turns here instead of colliding; PostgreSQL commits them side by side.
+    /// </summary>
+    private async Task CommitAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
             await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await _sqliteWriter.WaitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriter.Release();
         }
     }
 

@@ -1,14 +1,16 @@
+using Coravel.Invocable;
 using PeerMentor.Domain.Scheduling;
 
 namespace PeerMentor.Web.Jobs;
 
-/// <summary>Once a minute, expires session requests that nobody answered in time.</summary>
-public sealed class SessionExpiryJob(IServiceScopeFactory scopes, ILogger<SessionExpiryJob> logger)
-    : PeriodicJob(scopes, logger, TimeSpan.FromMinutes(1))
+/// <summary>Once a minute (Coravel), expires session requests that nobody answered in time.</summary>
+public sealed class SessionExpiryJob(SessionService sessions, ILogger<SessionExpiryJob> logger) : IInvocable, ICancellableInvocable
 {
-    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken stoppingToken)
+    public CancellationToken CancellationToken { get; set; }
+
+    public async Task Invoke()
     {
-        var expired = await services.GetRequiredService<SessionService>().ExpireDueAsync(stoppingToken);
+        var expired = await sessions.ExpireDueAsync(CancellationToken);
         if (expired > 0) logger.LogInformation("Expired {Count} unanswered session requests", expired);
     }
 }

@@ -14,7 +14,7 @@ public class SmsGatewayTests
 
     private static async Task<AppFactory> AppAsync(FakeSmsGateway gateway)
     {
-        var settings = new Dictionary<string, string?>(gateway.Settings) { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+        var settings = new Dictionary<string, string?>(gateway.Settings) { ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false" };
         return await AppFactory.CreateAsync(smtp: false, extra: settings);
     }
 

@@ -9,8 +9,11 @@ namespace PeerMentor.Tests.Web.Jobs;
 
 public class OutboxDispatcherTests
 {
-    // The background loop runs once at start; the tests drive batches themselves.
-    private static readonly Dictionary<string, string?> QuietDispatcher = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+    // The background job looks once at start and never wakes on commits; the tests drive batches themselves.
+    private static readonly Dictionary<string, string?> QuietDispatcher = new()
+    {
+        ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false",
+    };
 
     private static Task EnqueueAsync(AppFactory app, IEnumerable<MailMessage> mails) => app.RunAsync(async s =>
     {
@@ -53,6 +56,49 @@ public class OutboxDispatcherTests
         await smtp.WaitForMailAsync(reader, _ => smtp.MailTo(reader).Count >= 30);
         Assert.Equal(Enumerable.Range(0, 30).Select(i => $"Step {i:D2}"), smtp.MailTo(reader).Select(m => m.Subject));
         Assert.All(await OutboxAsync(app), m => Assert.Equal(DeliveryStatus.Sent, m.Status));
+    }
+
+    // Polling only once an hour, and that look taken before the mail is queued: whatever arrives within the test's wait
+    // was woken by the commit itself.
+    private static readonly Dictionary<string, string?> HourlyPoll = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
+
+    private static async Task<AppFactory> AppPolledJustNowAsync()
+    {
+        var app = await AppFactory.CreateAsync(extra: HourlyPoll);
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (dispatcher.Drains == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.True(dispatcher.Drains > 0, "The dispatcher never took its first look.");
+        return app;
+    }
+
+    [Fact]
+    public async Task A_mail_committed_on_this_instance_goes_out_at_once_without_waiting_for_the_poll()
+    {
+        await using var app = await AppPolledJustNowAsync();
+        var to = TestUsers.NewEmail("woken");
+
+        await EnqueueAsync(app, [new MailMessage(to, "Right away", "t", "h")]);
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(to, timeout: TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_mail_queued_inside_a_transaction_goes_out_once_the_transaction_commits()
+    {
+        await using var app = await AppPolledJustNowAsync();
+        var to = TestUsers.NewEmail("committed");
+
+        await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Outbox.Add(OutboxMessage.Mail(new MailMessage(to, "After commit", "t", "h"), DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        });
+
+        await (await SmtpSink.InstanceAsync()).WaitForMailAsync(to, timeout: TimeSpan.FromSeconds(10));
     }
 
     [Fact]
