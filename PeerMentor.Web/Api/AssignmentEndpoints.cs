@@ -26,7 +26,7 @@ public static class AssignmentEndpoints
             var visible = http.User.IsAdmin() ? db.Set<Assignment>() : AssignmentService.VisibleTo(db, me);
             var assignments = await visible.AsNoTracking().OrderBy(a => a.DueUtc).Take(500).ToListAsync();
             var ids = assignments.Select(a => a.Id).ToList();
-            var mine = await db.Set<Submission>().AsNoTracking().Where(s => s.StudentId == me && ids.Contains(s.AssignmentId))
+            var mine = ids.Count == 0 ? [] : await db.Set<Submission>().AsNoTracking().Where(s => s.StudentId == me && ids.Contains(s.AssignmentId))
                 .ToDictionaryAsync(s => s.AssignmentId);
             return TypedResults.Ok(assignments.Select(a => new AssignmentDto(a.Id, a.ProgramId, a.Title, a.Instructions, a.DueUtc, a.EventId,
                 a.GroupMentorId, mine.TryGetValue(a.Id, out var submission) ? ToDto(submission) : null)));

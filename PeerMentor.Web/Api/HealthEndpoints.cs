@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PeerMentor.Domain.Data;
@@ -8,13 +9,21 @@ public static class HealthEndpoints
 {
     public static IServiceCollection AddPeerMentorHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
         return services;
     }
 
-    /// <summary>200 "Healthy" when the database answers, 503 "Unhealthy" when it does not.</summary>
-    public static void MapHealthEndpoints(this WebApplication app) =>
-        app.MapHealthChecks("/health").DisableRateLimiting();
+    private const string Ready = "ready";
+
+    /// <summary>
+    /// /health is liveness: 200 "Healthy" while the process serves requests, without a database round trip, so a
+    /// load balancer polling it costs nothing. /health/ready adds the database: 503 "Unhealthy" when it does not answer.
+    /// </summary>
+    public static void MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) }).DisableRateLimiting();
+    }
 
     private sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> contexts) : IHealthCheck
     {

@@ -15,7 +15,8 @@ public sealed record PersonDto(string Id, string Name)
     public static async Task<Func<string, PersonDto>> LookupAsync(AppDbContext db, IEnumerable<string> userIds)
     {
         var ids = userIds.Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var names = ids.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return id => new PersonDto(id, names.GetValueOrDefault(id, ""));
     }
 }
@@ -117,8 +118,8 @@ public static class ProgramEndpoints
         var memberships = await db.ProgramMembers.AsNoTracking().Where(m => m.UserId == me && m.LeftUtc == null && (only == null || m.ProgramId == only))
             .Join(db.Programs, m => m.ProgramId, p => p.Id, (m, p) => new { p.Id, p.Name, p.StartsOn, p.EndsOn, m.Role, m.MentorId })
             .OrderByDescending(x => x.StartsOn).ToListAsync();
-        var ids = memberships.Select(m => m.Id).ToList();
-        var group = await db.ProgramMembers.AsNoTracking().Where(m => m.MentorId == me && m.LeftUtc == null && ids.Contains(m.ProgramId))
+        var ids = memberships.Where(m => m.Role == Roles.Mentor).Select(m => m.Id).ToList();
+        var group = ids.Count == 0 ? [] : await db.ProgramMembers.AsNoTracking().Where(m => m.MentorId == me && m.LeftUtc == null && ids.Contains(m.ProgramId))
             .OrderBy(m => m.User!.DisplayName).Select(m => new { m.ProgramId, m.UserId, m.User!.DisplayName }).ToListAsync();
         var person = await PersonDto.LookupAsync(db, memberships.Select(m => m.MentorId).OfType<string>());
         return memberships.Select(m => new ProgramDto(m.Id, m.Name, m.StartsOn, m.EndsOn, m.Role,
