@@ -5,6 +5,8 @@ using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
 using PeerMentor.Domain.Programs;
+using Bunit;
+using MudBlazor.Services;
 using PeerMentor.Tests.Infrastructure;
 using PeerMentor.Tests.Web;
 
@@ -109,14 +111,17 @@ public class NotificationPreferenceTests
         await BookAsync(world, student, TuesdayTenBerlin);
         await ChooseAsync(world.App, student, NotificationTopic.SessionReminders, email: false, sms: false);
         await DispatchAtAsync(world, TuesdayTenBerlin.AddDays(-1));
-        var admin = await world.App.CreateAsync(Roles.Admin);
-        var client = await world.App.SignedInClientAsync(admin);
+        await using var ui = new BunitContext();
+        ui.JSInterop.Mode = JSRuntimeMode.Loose;
+        ui.Services.AddMudServices();
+        ui.Services.AddSingleton(world.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
 
-        var log = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/admin/deliveries"));
+        var log = ui.Render<PeerMentor.Web.Components.Admin.Deliveries>();
 
-        Assert.Matches(new System.Text.RegularExpressions.Regex(
-            @"<td data-testid=""topic"">Session reminders</td>((?!</tr>).)*Reminder, 24 h before((?!</tr>).)*<td data-testid=""reason"">turned off by the recipient</td>",
-            System.Text.RegularExpressions.RegexOptions.Singleline), log);
+        log.WaitForAssertion(() => Assert.Contains(log.FindAll("tr.delivery"), row =>
+            row.TextContent.Contains("Reminder, 24 h before")
+            && row.QuerySelector("[data-testid=topic]")!.TextContent == "Session reminders"
+            && row.QuerySelector("[data-testid=reason]")!.TextContent == "turned off by the recipient"));
     }
 
     [Fact]

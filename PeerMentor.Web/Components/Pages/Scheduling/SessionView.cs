@@ -17,10 +17,10 @@ public sealed record SessionView(
     };
 
     /// <summary>The sessions <paramref name="filter"/> selects, newest start last, with both people.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Session, SessionView>> FromSession = s => new SessionView(s.Id,
+        s.MentorId, s.Mentor!.DisplayName, s.Mentor.TimeZoneId, s.StudentId, s.Student!.DisplayName,
+        s.Student.TimeZoneId, s.StartUtc, s.EndUtc, s.Status, s.StatusReason, s.Agenda, s.Notes, s.MeetingUrl);
+
     public static Task<List<SessionView>> QueryAsync(AppDbContext db, Func<IQueryable<Session>, IQueryable<Session>> filter, int take = 200) =>
-        filter(db.Sessions.AsNoTracking())
-            .Take(take)
-            .Select(s => new SessionView(s.Id, s.MentorId, s.Mentor!.DisplayName, s.Mentor.TimeZoneId, s.StudentId, s.Student!.DisplayName,
-                s.Student.TimeZoneId, s.StartUtc, s.EndUtc, s.Status, s.StatusReason, s.Agenda, s.Notes, s.MeetingUrl))
-            .ToListAsync();
+        filter(db.Sessions.AsNoTracking()).Take(take).Select(FromSession).ToListAsync();
 }
