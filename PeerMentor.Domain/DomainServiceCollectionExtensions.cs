@@ -52,6 +52,9 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<PeerMentor.Domain.Reviews.AutomationService>();
         services.AddScoped<PeerMentor.Domain.Programs.ProgramEventService>();
         services.AddScoped<PeerMentor.Domain.Programs.AssignmentService>();
+        services.AddScoped<Dashboards.StudentDashboard>();
+        services.AddScoped<Dashboards.MentorDashboard>();
+        services.AddScoped<Dashboards.AdminDashboard>();
         return services;
     }
 

@@ -21,11 +21,20 @@ public class WeeklyReview
     public DateTime UpdatedUtc { get; private set; }
     public List<ReviewChange> Changes { get; private set; } = [];
 
-    public IReadOnlyDictionary<string, int> Points => Scores.Split(';', StringSplitOptions.RemoveEmptyEntries)
+    public IReadOnlyDictionary<string, int> Points => ParseScores(Scores);
+
+    public double Average => AverageOf(Scores);
+
+    public static IReadOnlyDictionary<string, int> ParseScores(string scores) => scores.Split(';', StringSplitOptions.RemoveEmptyEntries)
         .Select(pair => pair.Split('='))
         .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
 
-    public double Average => Points.Count == 0 ? 0 : Points.Values.Average();
+    /// <summary>The average of stored scores, for queries that read only the <see cref="Scores"/> column.</summary>
+    public static double AverageOf(string scores)
+    {
+        var points = ParseScores(scores);
+        return points.Count == 0 ? 0 : points.Values.Average();
+    }
 
     public static DateOnly WeekOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
