@@ -111,7 +111,7 @@ public class SchedulingFlowTests
     });
 
     [Fact]
-    public async Task A_student_pages_week_by_week_up_to_the_mentors_booking_horizon_and_no_further()
+    public async Task A_student_pages_month_by_month_up_to_the_mentors_booking_horizon_and_no_further()
     {
         var (app, baseUrl, mentor) = await StartAsync(horizonDays: 30);
         await using var _ = app;
@@ -120,15 +120,18 @@ public class SchedulingFlowTests
         var page = await context.NewPageAsync();
         await page.SignInAsync(student);
         await page.GotoAsync($"mentors/{mentor.Id}");
-        var later = page.GetByRole(AriaRole.Button, new() { Name = "Later days" });
+        var later = page.GetByRole(AriaRole.Button, new() { Name = "Next month" });
         await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
 
-        for (var week = await page.GetByTestId("week").TextContentAsync(); await later.IsEnabledAsync(); week = await page.GetByTestId("week").TextContentAsync())
+        for (var month = await page.GetByTestId("month").TextContentAsync(); await later.IsEnabledAsync(); month = await page.GetByTestId("month").TextContentAsync())
         {
             await later.ClickAsync();
-            await Expect(page.GetByTestId("week")).Not.ToHaveTextAsync(week ?? "");
+            await Expect(page.GetByTestId("month")).Not.ToHaveTextAsync(month ?? "");
         }
 
+        var lastDay = page.Locator("button.slot-day:not([disabled])").Last;
+        await lastDay.ClickAsync();
+        await Expect(lastDay).ToHaveAttributeAsync("aria-pressed", "true");
         var lastStart = DateTime.Parse(await page.Locator("button.slot").Last.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         Assert.InRange(lastStart.AddHours(1), DateTime.UtcNow.AddDays(29), DateTime.UtcNow.AddDays(30));
         await Expect(page.GetByTestId("horizon")).ToContainTextAsync("up to 30 days ahead");
