@@ -110,16 +110,24 @@ public class SchedulingFlowTests
         return id!.Value;
     });
 
+    /// <summary>The booking page for <paramref name="mentor"/> as <paramref name="student"/> sees it, in a fresh browser context.</summary>
+    private static async Task<(IBrowserContext Context, IPage Page)> OpenBookingAsync(string baseUrl, TestUser student, TestUser mentor)
+    {
+        var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+        await page.GotoAsync($"mentors/{mentor.Id}");
+        return (context, page);
+    }
+
     [Fact]
     public async Task A_student_pages_month_by_month_up_to_the_mentors_booking_horizon_and_no_further()
     {
         var (app, baseUrl, mentor) = await StartAsync(horizonDays: 30);
         await using var _ = app;
         var student = await app.CreateAsync(Roles.Student, "Sam Student");
-        await using var context = await Browser.NewContextAsync(baseUrl);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(student);
-        await page.GotoAsync($"mentors/{mentor.Id}");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
         var later = page.GetByRole(AriaRole.Button, new() { Name = "Next month" });
         await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
 
@@ -144,10 +152,8 @@ public class SchedulingFlowTests
         await using var _ = app;
         var student = await app.CreateAsync(Roles.Student, "Sam Student");
         var quicker = await app.CreateAsync(Roles.Student, "Quinn Quicker");
-        await using var context = await Browser.NewContextAsync(baseUrl);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(student);
-        await page.GotoAsync($"mentors/{mentor.Id}");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
         var slot = page.Locator("button.slot").First;
         var start = await slot.GetAttributeAsync("data-start") ?? "";
         await slot.ClickAsync();
@@ -168,10 +174,8 @@ public class SchedulingFlowTests
         var (app, baseUrl, mentor) = await StartAsync(lengths: [60, 30]);
         await using var _ = app;
         var student = await app.CreateAsync(Roles.Student, "Sam Student");
-        await using var context = await Browser.NewContextAsync(baseUrl);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(student);
-        await page.GotoAsync($"mentors/{mentor.Id}");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
         await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
 
         await page.GetByLabel("Times shown in").FillAsync("Tokyo");
