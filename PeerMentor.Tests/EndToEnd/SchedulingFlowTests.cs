@@ -50,6 +50,7 @@ public class SchedulingFlowTests
         await studentPage.GetByLabel("What would you like to work on?").FillAsync("Prepare for my first code review");
         await studentPage.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(studentPage.GetByTestId("session")).ToContainTextAsync("Waiting for the mentor");
+        await Expect(studentPage.Locator(".mud-snackbar")).ToContainTextAsync("Request sent to Mara Mentor.");
         var sessionUrl = studentPage.Url;
 
         await using var mentorContext = await Browser.NewContextAsync(baseUrl);
