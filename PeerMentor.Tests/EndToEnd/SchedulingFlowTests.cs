@@ -10,7 +10,7 @@ namespace PeerMentor.Tests.EndToEnd;
 
 public class SchedulingFlowTests
 {
-    private static async Task<(AppFactory App, string BaseUrl, TestUser Mentor)> StartAsync(int horizonDays = 14)
+    private static async Task<(AppFactory App, string BaseUrl, TestUser Mentor)> StartAsync(int horizonDays = 14, int[]? lengths = null)
     {
         var app = await AppFactory.CreateAsync();
         var baseUrl = app.StartKestrel();
@@ -19,7 +19,7 @@ public class SchedulingFlowTests
         {
             var everyDay = Enum.GetValues<DayOfWeek>().Select(d => new WeeklyRange(d, 0, 1440)).ToArray();
             var saved = await s.GetRequiredService<AvailabilityService>().SaveAsync(mentor.Id,
-                new AvailabilitySettings([60], 0, 0, 60, horizonDays, false, "https://meet.example/mara"), everyDay);
+                new AvailabilitySettings(lengths ?? [60], 0, 0, 60, horizonDays, false, "https://meet.example/mara"), everyDay);
             Assert.True(saved.Succeeded, saved.Summary);
         });
         return (app, baseUrl, mentor);
@@ -47,9 +47,10 @@ public class SchedulingFlowTests
         var slot = studentPage.Locator("button.slot").First;
         var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         await slot.ClickAsync();
-        await studentPage.FillAsync("#Agenda", "Prepare for my first code review");
+        await studentPage.GetByLabel("What would you like to work on?").FillAsync("Prepare for my first code review");
         await studentPage.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(studentPage.GetByTestId("session")).ToContainTextAsync("Waiting for the mentor");
+        await Expect(studentPage.Locator(".mud-snackbar")).ToContainTextAsync("Request sent to Mara Mentor.");
         var sessionUrl = studentPage.Url;
 
         await using var mentorContext = await Browser.NewContextAsync(baseUrl);
@@ -110,28 +111,86 @@ public class SchedulingFlowTests
         return id!.Value;
     });
 
+    /// <summary>The booking page for <paramref name="mentor"/> as <paramref name="student"/> sees it, in a fresh browser context.</summary>
+    private static async Task<(IBrowserContext Context, IPage Page)> OpenBookingAsync(string baseUrl, TestUser student, TestUser mentor)
+    {
+        var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+        await page.GotoAsync($"mentors/{mentor.Id}");
+        return (context, page);
+    }
+
     [Fact]
-    public async Task A_student_pages_week_by_week_up_to_the_mentors_booking_horizon_and_no_further()
+    public async Task A_student_pages_month_by_month_up_to_the_mentors_booking_horizon_and_no_further()
     {
         var (app, baseUrl, mentor) = await StartAsync(horizonDays: 30);
         await using var _ = app;
         var student = await app.CreateAsync(Roles.Student, "Sam Student");
-        await using var context = await Browser.NewContextAsync(baseUrl);
-        var page = await context.NewPageAsync();
-        await page.SignInAsync(student);
-        await page.GotoAsync($"mentors/{mentor.Id}");
-        var later = page.GetByRole(AriaRole.Button, new() { Name = "Later days" });
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
+        var later = page.GetByRole(AriaRole.Button, new() { Name = "Next month" });
         await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
 
-        for (var week = await page.GetByTestId("week").TextContentAsync(); await later.IsEnabledAsync(); week = await page.GetByTestId("week").TextContentAsync())
+        for (var month = await page.GetByTestId("month").TextContentAsync(); await later.IsEnabledAsync(); month = await page.GetByTestId("month").TextContentAsync())
         {
             await later.ClickAsync();
-            await Expect(page.GetByTestId("week")).Not.ToHaveTextAsync(week ?? "");
+            await Expect(page.GetByTestId("month")).Not.ToHaveTextAsync(month ?? "");
         }
 
+        var lastDay = page.Locator("button.slot-day:not([disabled])").Last;
+        await lastDay.ClickAsync();
+        await Expect(lastDay).ToHaveAttributeAsync("aria-pressed", "true");
         var lastStart = DateTime.Parse(await page.Locator("button.slot").Last.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         Assert.InRange(lastStart.AddHours(1), DateTime.UtcNow.AddDays(29), DateTime.UtcNow.AddDays(30));
         await Expect(page.GetByTestId("horizon")).ToContainTextAsync("up to 30 days ahead");
+    }
+
+    [Fact]
+    public async Task A_time_taken_while_the_student_writes_the_agenda_is_reported_and_the_free_times_are_refreshed()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        var quicker = await app.CreateAsync(Roles.Student, "Quinn Quicker");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
+        var slot = page.Locator("button.slot").First;
+        var start = await slot.GetAttributeAsync("data-start") ?? "";
+        await slot.ClickAsync();
+        await page.GetByLabel("What would you like to work on?").FillAsync("Prepare for my first code review");
+
+        var taken = await RequestAsync(app, mentor, quicker, DateTime.Parse(start, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        Assert.True((await app.RunAsync(s => s.GetRequiredService<SessionService>().AcceptAsync(mentor.Id, taken))).Succeeded);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+
+        await Expect(page.GetByTestId("slot-taken")).ToContainTextAsync("just taken");
+        await Expect(page.Locator("button.slot").First).ToBeVisibleAsync();
+        await Expect(page.Locator($"button.slot[data-start='{start}']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Times_follow_the_zone_the_student_picks_and_the_length_they_choose()
+    {
+        var (app, baseUrl, mentor) = await StartAsync(lengths: [60, 30]);
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
+        await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
+
+        await page.GetByLabel("Times shown in").FillAsync("Tokyo");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Asia/Tokyo" }).ClickAsync();
+        await page.GetByLabel("Session length").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "30 minutes" }).ClickAsync();
+        await Expect(page.Locator(".mud-select").Filter(new() { HasText = "Session length" }).First).ToContainTextAsync("30 minutes");
+        var slot = page.Locator("button.slot").First;
+        await Expect(slot).ToBeVisibleAsync();
+        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        await Expect(slot).ToHaveTextAsync(LocalTimes.ToLocal(startUtc, "Asia/Tokyo").ToString("HH:mm", CultureInfo.InvariantCulture));
+        await slot.ClickAsync();
+
+        await Expect(page.GetByTestId("request-form").GetByRole(AriaRole.Heading)).ToHaveTextAsync(LocalTimes.Describe(startUtc, startUtc.AddMinutes(30), "Asia/Tokyo"));
     }
 
     [Fact]
