@@ -28,7 +28,7 @@ public sealed class SchedulingScenario : IAsyncDisposable
         DateTime? nowUtc = null, FakeSmsGateway? sms = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(nowUtc ?? new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc)));
-        var settings = new Dictionary<string, string?>(sms?.Settings ?? []) { ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false" };
+        var settings = new Dictionary<string, string?>(sms?.Settings ?? []) { ["Notifications:Dispatcher:PollSeconds"] = "3600", ["Notifications:Dispatcher:WakeOnCommit"] = "false", ["Jobs:Recurring"] = "false" };
         var app = new AppFactory(await TestDatabase.CreateAsync(kind), smtp ? await SmtpSink.InstanceAsync() : null, settings)
         {
             TestServices = services => services.AddSingleton<TimeProvider>(clock),
