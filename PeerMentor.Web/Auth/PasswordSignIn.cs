@@ -59,6 +59,9 @@ public sealed class PasswordCheckGate(IOptions<AccountRateLimits> options) : IDi
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
+    /// <summary>How many checks are waiting in line for a slot right now.</summary>
+    public long Waiting => limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+
     public TimeSpan RetryAfter => TimeSpan.FromSeconds(Math.Max(1, options.Value.PasswordCheckWaitSeconds));
 
     /// <summary>A slot to check one password in, or null when none came free in time.</summary>
