@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,8 @@ public abstract class ProgramComponentTest : ComponentTest
         Services.AddSingleton(actions);
         var principal = await App.PrincipalAsync(user);
         Services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(principal)));
+        // As on a page with a live circuit, so forms and buttons are enabled; the renderer is built here, after the services.
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected override async ValueTask DisposeAsyncCore()
