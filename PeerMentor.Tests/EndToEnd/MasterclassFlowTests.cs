@@ -26,7 +26,8 @@ public class MasterclassFlowTests
 
         await page.GotoAsync("mentor/events");
         await page.GetByLabel("Event title").FillAsync("Debugging masterclass");
-        await page.GetByLabel("Event start").FillAsync(localStart.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Event date").FillAsync(localStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Start time").FillAsync(localStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Event meeting link").FillAsync("https://meet.example/debug");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
         await Expect(page.GetByText("Event created")).ToBeVisibleAsync();

@@ -31,7 +31,7 @@ public class ProgramSettingsPageTests
 
         await page.FillAsync("#RemovalWeeks", "2");
         await save.ClickAsync();
-        await Expect(page.Locator("#RemovalWeeks-error")).ToContainTextAsync("more weeks than probation (2)");
+        await Expect(page.GetByText("more weeks than probation (2)")).ToBeVisibleAsync();
 
         await page.FillAsync("#ProbationThreshold", "3.5");
         await page.FillAsync("#RemovalWeeks", "5");
@@ -56,7 +56,7 @@ public class ProgramSettingsPageTests
 
         await page.FillAsync("#Capacity", "0");
         await save.ClickAsync();
-        await Expect(page.Locator("#Capacity-error")).ToContainTextAsync("Take 1 to 5,000 students.");
+        await Expect(page.GetByText("Take 1 to 5,000 students.")).ToBeVisibleAsync();
 
         await page.FillAsync("#Capacity", "25");
         await page.FillAsync("#Name", "Winter cohort");
