@@ -1,4 +1,5 @@
-// Fill time-zone fields that are still empty with the browser's own IANA zone.
+// Fill time-zone fields that are still empty with the browser's own IANA zone (interactive pickers ask for it).
+window.peerMentor = Object.assign(window.peerMentor ?? {}, { browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
 (() => {
     const fill = () => {
         const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;

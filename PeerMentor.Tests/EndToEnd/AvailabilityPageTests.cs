@@ -26,7 +26,7 @@ public class AvailabilityPageTests
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
         await page.GetByLabel("Override date").FillAsync("2026-12-24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add override" }).ClickAsync();
-        await Expect(page.GetByText("Thu 24 Dec 2026")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Your date overrides" }).GetByText("Thu 24 Dec 2026")).ToBeVisibleAsync();
 
         var saved = await app.RunAsync(s => s.GetRequiredService<AvailabilityService>().GetAsync(mentor.Id));
         var saturday = Assert.Single(saved.Rules);
@@ -50,7 +50,8 @@ public class AvailabilityPageTests
         await page.GetByLabel("Monday from").Nth(1).FillAsync("16:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "overlap" })).ToBeVisibleAsync();
+        // Both ranges are marked next to them.
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "overlap" })).ToHaveCountAsync(2);
         Assert.Empty((await app.RunAsync(s => s.GetRequiredService<AvailabilityService>().GetAsync(mentor.Id))).Rules);
     }
 }

@@ -16,6 +16,19 @@ public sealed class AvailabilityModel
     public List<RangeRow> Weekly { get; } = [];
     public List<AvailabilityOverride> Overrides { get; } = [];
 
+    /// <summary>What is wrong with one weekly range as typed, shown next to it before anything is saved; null when fine.</summary>
+    public string? ProblemOf(RangeRow row)
+    {
+        var (start, end) = (Minutes(row.Start), Minutes(row.End, endOfDay: true));
+        if (start < 0 || end < 0) return "Enter both times.";
+        if (end <= start) return "Ends before it starts.";
+        var overlaps = Weekly.Any(other => other != row && other.Day == row.Day
+            && Minutes(other.Start) is var s && Minutes(other.End, endOfDay: true) is var e && s >= 0 && e > s && s < end && start < e);
+        return overlaps ? "Overlaps another range that day; join them into one." : null;
+    }
+
+    public bool HasProblems => Weekly.Any(r => ProblemOf(r) is not null);
+
     public static AvailabilityModel From(MentorAvailability availability)
     {
         var model = new AvailabilityModel
@@ -42,6 +55,12 @@ public sealed class AvailabilityModel
 
     /// <summary>A time input cannot show 24:00, so midnight at the end of a day is shown (and read back) as 00:00.</summary>
     public static TimeOnly Time(int minutes) => minutes >= 1440 ? TimeOnly.MinValue : TimeOnly.FromTimeSpan(TimeSpan.FromMinutes(minutes));
+
+    /// <summary>The value of a native time input ("HH:mm"; empty when unset).</summary>
+    public static string Text(TimeOnly? time) => time?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "";
+
+    public static TimeOnly? Parse(string? text) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     public static string Clock(int minutes) => minutes >= 1440 ? "24:00" : TimeSpan.FromMinutes(minutes).ToString(@"hh\:mm", CultureInfo.InvariantCulture);
 

@@ -16,6 +16,10 @@ public sealed record SessionView(
         _ => Status.ToString(),
     };
 
+    /// <summary>Up to two letters for a person's avatar.</summary>
+    public static string Initials(string name) =>
+        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(part => char.ToUpperInvariant(part[0])));
+
     /// <summary>The sessions <paramref name="filter"/> selects, newest start last, with both people.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Session, SessionView>> FromSession = s => new SessionView(s.Id,
         s.MentorId, s.Mentor!.DisplayName, s.Mentor.TimeZoneId, s.StudentId, s.Student!.DisplayName,
@@ -24,3 +28,6 @@ public sealed record SessionView(
     public static Task<List<SessionView>> QueryAsync(AppDbContext db, Func<IQueryable<Session>, IQueryable<Session>> filter, int take = 200) =>
         filter(db.Sessions.AsNoTracking()).Take(take).Select(FromSession).ToListAsync();
 }
+
+/// <summary>A new start in the person's own zone, and an optional note to the other person.</summary>
+public sealed record MoveChoice(DateOnly Date, TimeOnly Time, string Reason);

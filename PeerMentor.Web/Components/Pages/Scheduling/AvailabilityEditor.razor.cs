@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using PeerMentor.Domain;
+
+namespace PeerMentor.Web.Components.Pages.Scheduling;
+
+public partial class AvailabilityEditor
+{
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Parameter, EditorRequired] public AvailabilityModel Model { get; set; } = default!;
+    [Parameter, EditorRequired] public string Zone { get; set; } = "";
+    /// <summary>Stores the model; the result's errors are keyed by the domain's field names.</summary>
+    [Parameter, EditorRequired] public Func<AvailabilityModel, Task<Result>> OnSave { get; set; } = default!;
+    /// <summary>Publishes the coming week's slots; returns how many students were emailed.</summary>
+    [Parameter] public Func<Task<int>>? OnPublish { get; set; }
+    [Parameter] public bool Disabled { get; set; }
+
+    private Result? errors;
+    private bool saving, publishing;
+
+    private bool Has(string field) => errors?.For(field).Any() == true;
+    private string? First(string field) => errors?.For(field).FirstOrDefault();
+
+    private void Toggle(int length, bool on)
+    {
+        if (on) Model.Lengths.Add(length); else Model.Lengths.Remove(length);
+    }
+
+    private async Task SaveAsync()
+    {
+        if (Model.HasProblems)
+        {
+            Snackbar.Add("Nothing saved: fix the hours marked in red first.", Severity.Error);
+            return;
+        }
+        saving = true;
+        try
+        {
+            errors = await OnSave(Model);
+        }
+        finally
+        {
+            saving = false;
+        }
+        if (errors.Succeeded) Snackbar.Add("Saved. Students see your new slots right away.", Severity.Success);
+        else Snackbar.Add("Nothing saved: see the marked fields.", Severity.Error);
+    }
+
+    private async Task PublishAsync()
+    {
+        publishing = true;
+        int told;
+        try
+        {
+            told = await OnPublish!();
+        }
+        finally
+        {
+            publishing = false;
+        }
+        Snackbar.Add(told == 0 ? "Published. None of your students has booked with you yet, so nobody was emailed."
+            : $"Published; {told} student{(told == 1 ? "" : "s")} emailed.", Severity.Success);
+    }
+}
