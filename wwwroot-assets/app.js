@@ -41,3 +41,13 @@ document.addEventListener("keydown", event => {
     if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "PageUp", "PageDown", "Home", "End", " "].includes(event.key)
         && event.target.closest?.("[data-calendar-grid] [tabindex]")) event.preventDefault();
 });
+
+// Account pages render without a circuit: the button beside a password field shows or hides what was typed.
+document.addEventListener("click", event => {
+    const button = event.target.closest?.("[data-password-toggle]");
+    const input = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!input) return;
+    const show = input.type === "password";
+    input.type = show ? "text" : "password";
+    button.setAttribute("aria-pressed", String(show));
+});

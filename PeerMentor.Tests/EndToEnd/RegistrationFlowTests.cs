@@ -52,9 +52,11 @@ public class RegistrationFlowTests
             await adminPage.GotoAsync("admin/registrations");
             var card = adminPage.Locator($"[data-email='{email}']");
             await Expect(card.GetByText("for Autumn cohort")).ToBeVisibleAsync();
-            await Expect(card.GetByLabel("Program for Nia Newcomer")).ToHaveValueAsync(programId.ToString());
-            await card.GetByLabel("Role for Nia Newcomer").SelectOptionAsync(Roles.Student);
-            await card.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await card.GetByRole(AriaRole.Button, new() { Name = "Approve Nia Newcomer" }).ClickAsync();
+            var dialog = adminPage.GetByRole(AriaRole.Dialog);
+            await Expect(dialog.GetByLabel("Program")).ToHaveValueAsync("Autumn cohort");
+            await dialog.GetByText(Roles.Student, new() { Exact = true }).ClickAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
             await Expect(adminPage.GetByText("Approved Nia Newcomer as student in Autumn cohort.")).ToBeVisibleAsync();
         }
 

@@ -51,7 +51,7 @@ public class AccessTests
         var page = await client.GetAsync(denied.Headers.Location);
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
-        Assert.Contains("You can't open this page", await page.Content.ReadAsStringAsync());
+        Assert.Contains("You can't open this page", WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -86,6 +86,6 @@ public class AccessTests
         var response = await app.CreateClient().GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("We can't find that page", await response.Content.ReadAsStringAsync());
+        Assert.Contains("We can't find that page", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }

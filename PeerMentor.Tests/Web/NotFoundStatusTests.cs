@@ -17,7 +17,7 @@ public class NotFoundStatusTests
         var response = await app.CreateClient().GetAsync("/not-found");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("We can't find that page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("We can't find that page", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class NotFoundStatusTests
         var own = await (await app.SignedInClientAsync(student)).GetAsync($"/sessions/{sessionId}");
 
         Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (strangers.StatusCode, own.StatusCode));
-        Assert.Contains("We can't find that session", await strangers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("We can't find that session", WebUtility.HtmlDecode(await strangers.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,6 +54,6 @@ public class NotFoundStatusTests
         var response = await admin.GetAsync("/admin/users/no-such-person");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Person not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Person not found", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 }
