@@ -23,7 +23,7 @@ public static class CircuitMemory
         var baseUrl = new Uri(Environment.GetEnvironmentVariable("PEERMENTOR_BENCH_URL") ?? "http://127.0.0.1:5199/");
         if (!baseUrl.IsLoopback) throw new InvalidOperationException("The benchmark runs against loopback only.");
         var pages = int.Parse(Environment.GetEnvironmentVariable("PEERMENTOR_BENCH_PAGES") ?? "50", CultureInfo.InvariantCulture);
-        var only = Environment.GetEnvironmentVariable("PEERMENTOR_BENCH_KINDS")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var only = (Environment.GetEnvironmentVariable("PEERMENTOR_BENCH_KINDS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
 
         using var playwright = await Playwright.CreateAsync();
@@ -60,15 +60,24 @@ public static class CircuitMemory
 
         Console.WriteLine($"{pages} pages per kind; managed heap after a full compacting GC, per circuit:");
         var empty = await HeapAsync(http);
-        foreach (var kind in kinds.Where(k => only is null || only.Contains(k.Name)))
+        foreach (var kind in kinds.Where(k => only.Length == 0 || only.Contains(k.Name)))
         {
             var context = await SignedIn(kind.Email);
             // One page first, closed again, so what is loaded once per process (JIT, caches) is not counted per circuit.
             await CloseAllAsync(await OpenAsync(context, kind.Path, 1));
             var before = await HeapAsync(http);
+            circuits = 0;
             var open = await OpenAsync(context, kind.Path, pages);
+            if (circuits == 0) Console.WriteLine($"{kind.Name,-14} /{kind.Path,-52} renders statically: no circuit, nothing held between requests");
             var after = await HeapAsync(http);
+            // Time to take a heap snapshot of the open pages (dotnet-gcdump collect -p <app pid>) when looking for what to shrink.
+            if (int.TryParse(Environment.GetEnvironmentVariable("PEERMENTOR_BENCH_HOLD_SECONDS"), out var hold))
+            {
+                Console.WriteLine($"holding {pages} open {kind.Name} pages for {hold} s");
+                await Task.Delay(TimeSpan.FromSeconds(hold));
+            }
             await CloseAllAsync(open);
+            if (circuits == 0) continue;
             var perCircuit = (after.ManagedBytes - before.ManagedBytes) / (double)pages / 1024;
             var workingSet = (after.WorkingSetBytes - before.WorkingSetBytes) / (double)pages / 1024;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -89,7 +98,9 @@ public static class CircuitMemory
         return href;
     }
 
-    /// <summary>Opens the pages in small batches and waits until each has its circuit and nothing more is loading.</summary>
+    /// <summary>Opens the pages in small batches and waits until nothing more is loading (the circuit is up by then); counts circuits.</summary>
+    private static int circuits;
+
     private static async Task<List<IPage>> OpenAsync(IBrowserContext context, string path, int count)
     {
         var pages = new List<IPage>();
@@ -98,9 +109,11 @@ public static class CircuitMemory
             var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(Batch, count - done)).Select(async _ =>
             {
                 var page = await context.NewPageAsync();
-                var circuit = page.WaitForWebSocketAsync(new() { Predicate = ws => ws.Url.Contains("_blazor", StringComparison.Ordinal) });
+                page.WebSocket += (_, socket) =>
+                {
+                    if (socket.Url.Contains("_blazor", StringComparison.Ordinal)) Interlocked.Increment(ref circuits);
+                };
                 await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-                await circuit;
                 return page;
             }));
             pages.AddRange(batch);

@@ -16,7 +16,9 @@ public class AccessibilityTests(DemoSite site)
     private static readonly ColorScheme[] Themes = [ColorScheme.Light, ColorScheme.Dark];
     private static readonly string[] Failing = ["serious", "critical"];
 
-    private static readonly AxeRunOptions Axe = new() { ResultTypes = [ResultType.Violations] };
+    // Frames are left out: the only one is the mail viewer's sandboxed message (the sender's HTML, scripts off), where
+    // axe would wait for an answer that never comes.
+    private static readonly AxeRunOptions Axe = new() { ResultTypes = [ResultType.Violations], Iframes = false };
 
     public static TheoryData<string, string> Pages()
     {
@@ -46,8 +48,10 @@ public class AccessibilityTests(DemoSite site)
         var where = "";
         page.Console += (_, message) =>
         {
-            // The status page's own 404/403 is what it is for; any other failed load or script error counts.
-            if (message.Type == "error" && message.Location != page.Url) problems.Add($"{where}: console error: {message.Text}");
+            // A status page's own 404 or 403 is what it is for; any other failed load or script error counts.
+            var ownStatus = message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && message.Location.StartsWith(page.Url, StringComparison.Ordinal);
+            if (message.Type == "error" && !ownStatus) problems.Add($"{where}: console error: {message.Text} ({message.Location})");
         };
         page.PageError += (_, error) => problems.Add($"{where}: script error: {error}");
         try
