@@ -39,6 +39,7 @@ app.MapAssignmentEndpoints();
 app.MapReviewEndpoints();
 app.MapHealthEndpoints();
 app.MapFileEndpoints();
+app.MapBenchEndpoints();
 
 app.PrintStartupBanner();
 app.Run();

@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Action>
     ["assign"] = Assign,
     ["outbox"] = PeerMentor.Bench.OutboxBench.Run,
     ["signin-flood"] = PeerMentor.Bench.SignInFlood.Run,
+    ["circuits"] = PeerMentor.Bench.CircuitMemory.Run,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))

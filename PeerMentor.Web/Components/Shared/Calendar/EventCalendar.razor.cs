@@ -216,14 +216,20 @@ public partial class EventCalendar
     private string TimeText(Placed e) =>
         $"{e.Start.ToString("HH:mm", English)}–{e.End.ToString("HH:mm", English)}";
 
-    private string ItemName(Placed e) =>
-        $"{e.Entry.KindLabel}: {e.Entry.Title}, {e.Start.ToString("dddd d MMMM", English)}, {TimeText(e)}";
+    // Items and day headers are named by their own text plus visually hidden details, so the name always starts
+    // with what is on screen (people using speech input say what they see; axe's label-content-name-mismatch).
+    private static string DateText(Placed e) => e.Start.ToString("dddd d MMMM", English);
 
-    private string DayName(DateOnly day)
+    private string DayName(DateOnly day) => $"{day.ToString("dddd d MMMM yyyy", English)}{DayItems(day)}";
+
+    /// <summary>What a week's day header adds to its visible "Mon 30": " November 2026, today, 1 item".</summary>
+    private string DayDetails(DateOnly day) => $" {day.ToString("MMMM yyyy", English)}{DayItems(day)}";
+
+    private string DayItems(DateOnly day)
     {
         var count = On(day).Count();
         var items = count switch { 0 => "nothing planned", 1 => "1 item", _ => $"{count} items" };
-        return $"{day.ToString("dddd d MMMM yyyy", English)}{(day == Today ? ", today" : "")}, {items}";
+        return $"{(day == Today ? ", today" : "")}, {items}";
     }
 
     private static string KindClass(CalendarEntryKind kind) => $"kind-{kind.ToString().ToLowerInvariant()}";
