@@ -66,8 +66,11 @@ public static class DomainServiceCollectionExtensions
         void configure(IServiceProvider scope, DbContextOptionsBuilder options) =>
             provider(options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
                 .AddInterceptors(scope.GetRequiredService<OutboxCommitInterceptor>()));
-        services.AddDbContext<AppDbContext, TContext>(configure, optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContextFactory<TContext>(configure);
+        // One pool of contexts for requests, pages and jobs: building a context (its internal service scope and
+        // dependencies) cost more than a simple query on every API request. A request's context goes back to the
+        // pool, reset, when its scope ends.
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<AppDbContext>(s => s.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext());
         services.AddSingleton<IDbContextFactory<AppDbContext>>(s => new BaseContextFactory<TContext>(s.GetRequiredService<IDbContextFactory<TContext>>()));
     }
 

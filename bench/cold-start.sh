@@ -2,6 +2,7 @@
 # Cold start to the first 200 on /health, timed from process start, two ways: a first run (fresh SQLite database:
 # schema created, roles and demo data seeded) and a restart on that same database. Prints each run and both medians.
 # Usage: bash bench/cold-start.sh [runs]
+# PM_BENCH_APP=<folder of a Release publish> skips the publish step (to compare two builds back to back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-7}
@@ -9,7 +10,7 @@ out=$(mktemp -d -t pm-cold-start-XXXXXX)
 pid=
 # Whatever happens (failure, Ctrl+C), the app started here stops and the folder goes.
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"' EXIT
-dotnet publish PeerMentor.Web -c Release -o "$out/app" >/dev/null
+if [ -n "${PM_BENCH_APP:-}" ]; then cp -r "$PM_BENCH_APP" "$out/app"; else dotnet publish PeerMentor.Web -c Release -o "$out/app" >/dev/null; fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 start_once() {

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Read-API throughput: the Release app on loopback with demo data, on SQLite (a temp file) and on PostgreSQL (a
 # private cluster in a temp folder), a student's bearer token, then wrk (2 threads, 32 connections) against /health
-# and each read endpoint. Prints req/s, p99 and the share of /health's rate per endpoint per database.
+# and each read endpoint. Prints req/s, p99, the share of /health's rate and the CPU time per request (app and
+# database server; steadier than req/s on a shared machine) per endpoint per database.
 # Usage: bash bench/read-api.sh [seconds per endpoint, default 10] [sqlite|postgres|both, default both]
+# PM_BENCH_APP=<folder of a Release publish> skips the publish step (to compare two builds back to back).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -23,8 +25,12 @@ trap cleanup EXIT INT TERM
 # initdb and postgres refuse to run as root: run them as the postgres user then (as the test infrastructure does).
 pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-echo "Publishing Release build..."
-dotnet publish PeerMentor.Web -c Release -o "$work/app" >/dev/null
+if [ -n "${PM_BENCH_APP:-}" ]; then
+  cp -r "$PM_BENCH_APP" "$work/app"
+else
+  echo "Publishing Release build..."
+  dotnet publish PeerMentor.Web -c Release -o "$work/app" >/dev/null
+fi
 port=5198
 base="http://127.0.0.1:$port"
 
@@ -59,12 +65,28 @@ measure() { # label, path: prints "label req/s p99"; a short unmeasured run firs
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $bearer" "$base$2")
   [ "$code" = 200 ] || { echo "$2 answered $code, not 200" >&2; exit 1; }
   wrk -t2 -c32 -d2s -H "Authorization: Bearer $bearer" "$base$2" >/dev/null
+  local cpu_before cpu_after
+  cpu_before=$(cpu_ticks)
   wrk -t2 -c32 -d"${seconds}s" --timeout 5s --latency -H "Authorization: Bearer $bearer" "$base$2" >"$work/wrk.txt"
-  local rps p99 errors
+  cpu_after=$(cpu_ticks)
+  local rps p99 errors requests cpu
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+  # CPU per request (the app's, plus the PostgreSQL server's): unlike req/s, it hardly depends on what else the machine runs.
+  cpu=$(awk -v b="$cpu_before" -v a="$cpu_after" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.0f", (a - b) * 1000000 / hz / n}')
   errors=$(awk '/Non-2xx|Socket errors/ {print}' "$work/wrk.txt" | tr '\n' ' ')
-  printf '%s %s %s %s\n' "$1" "$rps" "$p99" "$errors"
+  printf '%s %s %s %s %s\n' "$1" "$rps" "$p99" "$cpu" "$errors"
+}
+
+cpu_ticks() { # user+system clock ticks of the app and, while it runs, of the PostgreSQL cluster's processes
+  local pids=$app_pid
+  if [ -n "$pg_bin" ] && [ -f "$work/pg/data/postmaster.pid" ]; then
+    local postmaster
+    postmaster=$(head -1 "$work/pg/data/postmaster.pid")
+    pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+  fi
+  for p in $pids; do cat "/proc/$p/stat" 2>/dev/null || true; done | awk '{sub(/^.*\) /, ""); t += $12 + $13} END {print t + 0}'
 }
 
 run_all() { # database label
@@ -84,8 +106,8 @@ run_all() { # database label
     measure reviews /api/v1/reviews
   } | awk '
     NR == 1 { health = $2 }
-    { extra = ""; for (i = 4; i <= NF; i++) extra = extra " " $i
-      printf "%-12s %7d req/s  p99 %-9s %4.0f%% of /health%s\n", $1, $2, $3, 100 * $2 / health, extra }'
+    { extra = ""; for (i = 5; i <= NF; i++) extra = extra " " $i
+      printf "%-12s %7d req/s  p99 %-9s %4.0f%% of /health  CPU %5d us/request%s\n", $1, $2, $3, 100 * $2 / health, $4, extra }'
   echo "(load after: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 

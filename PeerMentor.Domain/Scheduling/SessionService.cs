@@ -48,10 +48,12 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
             && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)));
         if (mentor is null) return null;
         var yesterday = DateOnly.FromDateTime(Now).AddDays(-1);
+        // One statement, not one per collection: a week has a handful of rules and few dates differ from it, so the
+        // joined rows stay few, and every slot list, request and answer asks this (a round trip each on PostgreSQL).
         var availability = await db.Availabilities.AsNoTracking()
             .Include(a => a.Rules)
             .Include(a => a.Overrides.Where(o => o.Date >= yesterday))
-            .AsSplitQuery()
+            .AsSingleQuery()
             .FirstOrDefaultAsync(a => a.MentorId == mentorId);
         return new MentorProfile(mentor, availability ?? MentorAvailability.For(mentorId));
     }

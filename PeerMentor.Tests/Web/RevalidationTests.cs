@@ -77,6 +77,23 @@ public class RevalidationTests
     }
 
     [Fact]
+    public async Task A_bearer_token_in_constant_use_still_stops_working_the_moment_its_hour_is_up()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await AppOnAsync(clock);
+        var student = await app.CreateAsync(Roles.Student);
+        var client = await app.BearerClientAsync(student);
+
+        clock.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(20));
+        var justBefore = await client.GetAsync("/api/v1/sessions");
+        clock.Advance(TimeSpan.FromSeconds(21));
+        var justAfter = await client.GetAsync("/api/v1/sessions");
+
+        Assert.Equal(HttpStatusCode.OK, justBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, justAfter.StatusCode);
+    }
+
+    [Fact]
     public async Task An_old_bearer_token_stops_working_within_a_minute_of_a_password_change_while_a_new_one_works()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -24,12 +24,12 @@ public static class AssignmentEndpoints
         {
             var me = http.User.UserId()!;
             var visible = http.User.IsAdmin() ? db.Set<Assignment>() : AssignmentService.VisibleTo(db, me);
-            var assignments = await visible.AsNoTracking().OrderBy(a => a.DueUtc).Take(500).ToListAsync();
-            var ids = assignments.Select(a => a.Id).ToList();
-            var mine = ids.Count == 0 ? [] : await db.Set<Submission>().AsNoTracking().Where(s => s.StudentId == me && ids.Contains(s.AssignmentId))
-                .ToDictionaryAsync(s => s.AssignmentId);
-            return TypedResults.Ok(assignments.Select(a => new AssignmentDto(a.Id, a.ProgramId, a.Title, a.Instructions, a.DueUtc, a.EventId,
-                a.GroupMentorId, mine.TryGetValue(a.Id, out var submission) ? ToDto(submission) : null)));
+            // The caller's own hand-in comes along in the same statement (one round trip per request).
+            var rows = await visible.AsNoTracking().OrderBy(a => a.DueUtc).Take(500)
+                .Select(a => new { Assignment = a, Mine = db.Set<Submission>().FirstOrDefault(s => s.AssignmentId == a.Id && s.StudentId == me) })
+                .OrderBy(x => x.Assignment.DueUtc).ToListAsync();
+            return TypedResults.Ok(rows.Select(x => new AssignmentDto(x.Assignment.Id, x.Assignment.ProgramId, x.Assignment.Title, x.Assignment.Instructions,
+                x.Assignment.DueUtc, x.Assignment.EventId, x.Assignment.GroupMentorId, x.Mine is { } submission ? ToDto(submission) : null)));
         });
 
         // Handing in again replaces the earlier work, as on the page: its file is deleted once the new work is saved.

@@ -115,15 +115,20 @@ public static class ProgramEndpoints
             return await db.Programs.AsNoTracking().Where(p => only == null || p.Id == only).OrderByDescending(p => p.StartsOn)
                 .Select(p => new ProgramDto(p.Id, p.Name, p.StartsOn, p.EndsOn, Roles.Admin, null, null)).ToListAsync();
         var me = user.UserId();
-        var memberships = await db.ProgramMembers.AsNoTracking().Where(m => m.UserId == me && m.LeftUtc == null && (only == null || m.ProgramId == only))
-            .Join(db.Programs, m => m.ProgramId, p => p.Id, (m, p) => new { p.Id, p.Name, p.StartsOn, p.EndsOn, m.Role, m.MentorId })
-            .OrderByDescending(x => x.StartsOn).ToListAsync();
+        // The student's mentor's name comes along in the same statement.
+        var memberships = await (from m in db.ProgramMembers.AsNoTracking()
+                                 where m.UserId == me && m.LeftUtc == null && (only == null || m.ProgramId == only)
+                                 join p in db.Programs on m.ProgramId equals p.Id
+                                 join u in db.Users on m.MentorId equals u.Id into mentors
+                                 from mentor in mentors.DefaultIfEmpty()
+                                 orderby p.StartsOn descending
+                                 select new { p.Id, p.Name, p.StartsOn, p.EndsOn, m.Role, m.MentorId, MentorName = mentor == null ? null : mentor.DisplayName })
+            .ToListAsync();
         var ids = memberships.Where(m => m.Role == Roles.Mentor).Select(m => m.Id).ToList();
         var group = ids.Count == 0 ? [] : await db.ProgramMembers.AsNoTracking().Where(m => m.MentorId == me && m.LeftUtc == null && ids.Contains(m.ProgramId))
             .OrderBy(m => m.User!.DisplayName).Select(m => new { m.ProgramId, m.UserId, m.User!.DisplayName }).ToListAsync();
-        var person = await PersonDto.LookupAsync(db, memberships.Select(m => m.MentorId).OfType<string>());
         return memberships.Select(m => new ProgramDto(m.Id, m.Name, m.StartsOn, m.EndsOn, m.Role,
-            m.Role == Roles.Student && m.MentorId is { } mentorId ? person(mentorId) : null,
+            m.Role == Roles.Student && m.MentorId is { } mentorId ? new PersonDto(mentorId, m.MentorName ?? "") : null,
             m.Role == Roles.Mentor ? group.Where(g => g.ProgramId == m.Id).Select(g => new PersonDto(g.UserId, g.DisplayName)).ToList() : null)).ToList();
     }
 

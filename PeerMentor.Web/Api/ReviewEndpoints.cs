@@ -29,7 +29,7 @@ public static class ReviewEndpoints
                 reviews = reviews.Where(r => r.StudentId == me || db.ProgramMembers.Any(m => m.ProgramId == r.ProgramId
                     && m.UserId == r.StudentId && m.MentorId == me && m.LeftUtc == null));
             if (programId is { } only) reviews = reviews.Where(r => r.ProgramId == only);
-            return TypedResults.Ok(await ToDtosAsync(db, await reviews.OrderByDescending(r => r.Week).ThenBy(r => r.StudentId).Take(500).ToListAsync()));
+            return TypedResults.Ok(await ToDtosAsync(db, reviews, page => page.OrderByDescending(r => r.Review.Week).ThenBy(r => r.Review.StudentId).Take(500)));
         });
 
         // Reviewing a student again for the same week revises the review, on the record, as on the page.
@@ -40,15 +40,27 @@ public static class ReviewEndpoints
             var result = await reviews.SubmitAsync(http.User.UserId()!, body.ProgramId, studentId, week, body.Points ?? [], body.Feedback ?? "");
             if (!result.Succeeded) return ApiResults.Problem(result);
             var monday = WeeklyReview.WeekOf(week);
-            var saved = await db.Set<WeeklyReview>().AsNoTracking()
-                .Where(r => r.ProgramId == body.ProgramId && r.StudentId == studentId && r.Week == monday).ToListAsync();
-            return TypedResults.Ok((await ToDtosAsync(db, saved))[0]);
+            var saved = db.Set<WeeklyReview>().AsNoTracking().Where(r => r.ProgramId == body.ProgramId && r.StudentId == studentId && r.Week == monday);
+            return TypedResults.Ok((await ToDtosAsync(db, saved, one => one))[0]);
         }).ForRoles(Roles.Mentor);
     }
 
-    private static async Task<List<ReviewDto>> ToDtosAsync(AppDbContext db, List<WeeklyReview> reviews)
+    /// <summary>The reviews with both people's display names, read in one statement; <paramref name="page"/> orders and limits them.</summary>
+    private static async Task<List<ReviewDto>> ToDtosAsync(AppDbContext db, IQueryable<WeeklyReview> reviews, Func<IQueryable<NamedReview>, IQueryable<NamedReview>> page)
     {
-        var person = await PersonDto.LookupAsync(db, reviews.SelectMany(r => new[] { r.StudentId, r.MentorId }));
-        return reviews.Select(r => new ReviewDto(r.Id, r.ProgramId, person(r.StudentId), person(r.MentorId), r.Week, r.Points, r.Average, r.Feedback, r.UpdatedUtc)).ToList();
+        var named = from r in reviews
+                    join student in db.Users on r.StudentId equals student.Id
+                    join mentor in db.Users on r.MentorId equals mentor.Id
+                    select new NamedReview { Review = r, Student = student.DisplayName, Mentor = mentor.DisplayName };
+        return (await page(named).ToListAsync()).ConvertAll(x => new ReviewDto(x.Review.Id, x.Review.ProgramId, new PersonDto(x.Review.StudentId, x.Student),
+            new PersonDto(x.Review.MentorId, x.Mentor), x.Review.Week, x.Review.Points, x.Review.Average, x.Review.Feedback, x.Review.UpdatedUtc));
+    }
+
+    // Set by an initializer, not a constructor, so EF can still order by its members after the projection.
+    private sealed class NamedReview
+    {
+        public required WeeklyReview Review { get; init; }
+        public required string Student { get; init; }
+        public required string Mentor { get; init; }
     }
 }

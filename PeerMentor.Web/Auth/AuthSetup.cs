@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +28,8 @@ public static class AuthSetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddScheme<AuthenticationSchemeOptions, StampedBearerHandler>(StampedBearerHandler.SchemeName, null);
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SessionLimits>, TimeProvider>((o, limits, clock) =>
+            o.BearerTokenProtector = new RememberedBearerTickets(o.BearerTokenProtector, limits, clock));
         services.AddOptions<SessionLimits>().BindConfiguration(SessionLimits.Section);
         services.AddSingleton<AccountStampCheck>();
         services.AddAuthentication().AddIdentityCookies();
