@@ -16,10 +16,8 @@ public partial class AdminReviews
 {
     private static readonly SortableColumns<AdminReviewRow> Columns = new SortableColumns<AdminReviewRow>("week", defaultDescending: true)
         .Add("week", r => r.Week)
-        .Add("program", r => r.ProgramName)
         .Add("mentor", r => r.MentorName)
         .Add("student", r => r.StudentName)
-        .Add("revisions", r => r.Revisions)
         .ThenBy(r => r.Id);
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
