@@ -51,6 +51,7 @@ public class EventChangeFlowTests
         await mentorPage.GetByLabel("Related event").ClickAsync();
         await Expect(mentorPage.GetByRole(AriaRole.Option, new() { Name = "Caching masterclass" })).ToHaveCountAsync(1);
         await mentorPage.GetByRole(AriaRole.Option, new() { Name = "Caching masterclass" }).ClickAsync();
+        await Expect(mentorPage.GetByLabel("Related event")).ToContainTextAsync("Caching masterclass");
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post assignment" }).ClickAsync();
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post and email" }).ClickAsync();
         await Expect(mentorPage.GetByText("Assignment posted")).ToBeVisibleAsync();
