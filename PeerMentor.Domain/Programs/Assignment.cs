@@ -35,7 +35,8 @@ public class Assignment : IForProgramAudience
     private void Apply(AssignmentInput input) =>
         (Title, Instructions, DueUtc) = (input.Title.Trim(), input.Instructions.Trim(), input.DueUtc!.Value);
 
-    private static Result Check(AssignmentInput input, DateTime nowUtc)
+    /// <summary>The rules an assignment must meet; pages ask before confirming, so nobody confirms a mail that cannot go out.</summary>
+    public static Result Check(AssignmentInput input, DateTime nowUtc)
     {
         var result = Result.Ok();
         if (string.IsNullOrWhiteSpace(input.Title)) result.Add("Title", "Give the assignment a title.");
@@ -104,11 +105,17 @@ public class Submission
 
     public Result Review(string mentorId, int? grade, string comments, DateTime nowUtc)
     {
+        var result = CheckReview(grade, comments);
+        if (!result.Succeeded) return result;
+        (Grade, ReviewComments, ReviewedById, ReviewedUtc) = (grade, comments.Trim(), mentorId, nowUtc);
+        return result;
+    }
+
+    public static Result CheckReview(int? grade, string comments)
+    {
         var result = Result.Ok();
         if (grade is not (>= 0 and <= 100)) result.Add("Grade", "Give a grade from 0 to 100.");
         if (comments.Length > 4000) result.Add("ReviewComments", "Use at most 4,000 characters.");
-        if (!result.Succeeded) return result;
-        (Grade, ReviewComments, ReviewedById, ReviewedUtc) = (grade, comments.Trim(), mentorId, nowUtc);
         return result;
     }
 }

@@ -25,8 +25,10 @@ public class AssignmentFlowTests
         await mentorPage.GotoAsync("mentor/assignments");
         await mentorPage.GetByLabel("Assignment title").FillAsync("Testing essay");
         await mentorPage.GetByLabel("Assignment instructions").FillAsync("Two pages on what a test should prove.");
-        await mentorPage.GetByLabel("Assignment due").FillAsync(localDue.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await mentorPage.GetByLabel("Due date").FillAsync(localDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await mentorPage.GetByLabel("Due time").FillAsync(localDue.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post assignment" }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post and email" }).ClickAsync();
         await Expect(mentorPage.GetByText("Assignment posted")).ToBeVisibleAsync();
 
         await using var studentContext = await Browser.NewContextAsync(baseUrl);
@@ -36,18 +38,20 @@ public class AssignmentFlowTests
         var card = studentPage.GetByTestId("assignment").Filter(new() { HasText = "Testing essay" });
         await Expect(card.GetByTestId("assignment-due")).ToContainTextAsync(localDue.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in" })).ToBeEnabledAsync();
-        await card.GetByLabel("File for Testing essay").SetInputFilesAsync(new FilePayload { Name = "essay.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "essay.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
         await card.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
         await Expect(card.GetByTestId("submission-status")).ToContainTextAsync("essay.pdf");
 
         await mentorPage.ReloadAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Grade Sara Student: Testing essay" }).ClickAsync();
         var submission = mentorPage.GetByTestId("submission").Filter(new() { HasText = "Sara Student" });
         await Expect(submission.GetByRole(AriaRole.Link, new() { Name = "essay.pdf" })).ToBeVisibleAsync();
         await Expect(submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" })).ToBeEnabledAsync();
         await submission.GetByLabel("Grade for Sara Student").FillAsync("92");
         await submission.GetByLabel("Comments for Sara Student").FillAsync("Sharp and well argued.");
         await submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" }).ClickAsync();
-        await Expect(submission.GetByText("Saved.")).ToBeVisibleAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Save and email" }).ClickAsync();
+        await Expect(submission.GetByTestId("grade-state")).ToHaveTextAsync("Graded 92 / 100");
 
         await studentPage.ReloadAsync();
         await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("92 / 100");

@@ -53,10 +53,14 @@ public class EventChangeFlowTests
 
         await mentorPage.GotoAsync("mentor/assignments");
         await mentorPage.GetByLabel("Assignment title").FillAsync("Cache a slow API");
-        await mentorPage.GetByLabel("Assignment due").FillAsync(Input(newStart.AddDays(2)));
-        await Expect(mentorPage.GetByLabel("Related event").Locator("option", new() { HasText = "Caching masterclass" })).ToHaveCountAsync(1);
-        await mentorPage.GetByLabel("Related event").SelectOptionAsync(new SelectOptionValue { Label = "Caching masterclass" });
+        await mentorPage.GetByLabel("Due date").FillAsync(newStart.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await mentorPage.GetByLabel("Due time").FillAsync(newStart.ToString("HH:mm", CultureInfo.InvariantCulture));
+        await mentorPage.GetByLabel("Related event").ClickAsync();
+        await Expect(mentorPage.GetByRole(AriaRole.Option, new() { Name = "Caching masterclass" })).ToHaveCountAsync(1);
+        await mentorPage.GetByRole(AriaRole.Option, new() { Name = "Caching masterclass" }).ClickAsync();
+        await Expect(mentorPage.GetByLabel("Related event")).ToContainTextAsync("Caching masterclass");
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post assignment" }).ClickAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Post and email" }).ClickAsync();
         await Expect(mentorPage.GetByText("Assignment posted")).ToBeVisibleAsync();
 
         await mentorPage.GotoAsync("mentor/events");
@@ -87,16 +91,18 @@ public class EventChangeFlowTests
         await studentPage.GetByTestId("event-assignment").GetByRole(AriaRole.Link, new() { Name = "Cache a slow API" }).ClickAsync();
         var card = studentPage.GetByTestId("assignment").Filter(new() { HasText = "Cache a slow API" });
         await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in" })).ToBeEnabledAsync();
-        await card.GetByLabel("File for Cache a slow API").SetInputFilesAsync(new FilePayload { Name = "cache.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
+        await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cache.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
         await card.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
         await Expect(card.GetByTestId("submission-status")).ToContainTextAsync("cache.pdf");
 
         await mentorPage.GotoAsync("mentor/assignments");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Grade Kiran Student: Cache a slow API" }).ClickAsync();
         var submission = mentorPage.GetByTestId("submission").Filter(new() { HasText = "Kiran Student" });
         await Expect(submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" })).ToBeEnabledAsync();
         await submission.GetByLabel("Grade for Kiran Student").FillAsync("88");
         await submission.GetByRole(AriaRole.Button, new() { Name = "Save grade" }).ClickAsync();
-        await Expect(submission.GetByText("Saved.")).ToBeVisibleAsync();
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Save and email" }).ClickAsync();
+        await Expect(submission.GetByTestId("grade-state")).ToHaveTextAsync("Graded 88 / 100");
 
         await studentPage.ReloadAsync();
         await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("88 / 100");

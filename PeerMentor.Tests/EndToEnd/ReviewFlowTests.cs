@@ -44,10 +44,10 @@ public class ReviewFlowTests
         await form.GetByLabel("Communication for Riley Student").FillAsync("7");
         await form.GetByLabel("Feedback for Riley Student").FillAsync("Great pairing this week.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
-        await Expect(form.Locator("#Code\\ quality-error")).ToContainTextAsync("0 to 10");
+        await Expect(ErrorBy(form, "Code quality for Riley Student")).ToContainTextAsync("0 to 10");
         await form.GetByLabel("Code quality for Riley Student").FillAsync("9");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
-        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Expect(form.GetByTestId("review-state")).ToHaveTextAsync("Reviewed");
 
         await using var studentContext = await Browser.NewContextAsync(baseUrl);
         var studentPage = await studentContext.NewPageAsync();
@@ -63,17 +63,21 @@ public class ReviewFlowTests
         await using var world = await World.CreateAsync();
         var page = world.Page;
         await page.GotoAsync("mentor/reviews");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Next week →" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
 
         var form = page.Locator("[data-testid=review-form][data-student='Riley Student']");
         var nextMonday = PeerMentor.Domain.Reviews.WeeklyReview.WeekOf(DateOnly.FromDateTime(DateTime.UtcNow)).AddDays(7);
-        await Expect(form.GetByLabel("Week reviewed for Riley Student")).ToHaveTextAsync(nextMonday.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(form.GetByLabel("Week reviewed for Riley Student")).ToHaveValueAsync(nextMonday.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
         foreach (var criterion in new[] { "Progress", "Code quality", "Communication" })
             await form.GetByLabel($"{criterion} for Riley Student").FillAsync("7");
         await form.GetByLabel("Feedback for Riley Student").FillAsync("Written a week early.");
         await form.GetByRole(AriaRole.Button, new() { Name = "Save review" }).ClickAsync();
 
-        await Expect(form.Locator("#Week-error")).ToContainTextAsync("has not started yet");
-        await Expect(form.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await Expect(ErrorBy(form, "Week reviewed for Riley Student")).ToContainTextAsync("has not started yet");
+        await Expect(form.GetByTestId("review-state")).ToHaveTextAsync("To review");
     }
+
+    /// <summary>The error shown under the field with this label (inside the same input control).</summary>
+    private static ILocator ErrorBy(ILocator form, string label) =>
+        form.Locator(".mud-input-control", new() { Has = form.Page.GetByLabel(label) }).Locator(".mud-input-helper-text.mud-input-error");
 }
