@@ -12,8 +12,8 @@ namespace PeerMentor.Web.Security;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// Pages: script only from our own origin (no inline script, no eval). Styles allow 'unsafe-inline' because the
-    /// component libraries (Radzen, MudBlazor) put style attributes on their elements; style attributes cannot run
+    /// Pages: script only from our own origin (no inline script, no eval). Styles allow 'unsafe-inline' because
+    /// MudBlazor puts style attributes on its elements; style attributes cannot run
     /// script. Images may be https anywhere, since announcements may show them. connect-src covers Blazor's
     /// WebSocket; "'self'" matches ws(s) of our origin in current browsers, older Safari needs the host spelled out.
     /// </summary>
