@@ -7,10 +7,21 @@ window.peerMentor = Object.assign(window.peerMentor ?? {}, { browserTimeZone: ()
             if (!input.value && zone) input.value = zone;
         });
     };
-    document.addEventListener("DOMContentLoaded", fill);
+    // An interactive picker replaces its prerendered input when its circuit starts: fill the new one at once, so a
+    // form sent in that moment still carries a zone.
+    const watch = () => {
+        fill();
+        document.querySelectorAll("input[data-default-timezone]").forEach(input => {
+            const form = input.closest("form");
+            if (!form || form.dataset.zoneWatched) return;
+            form.dataset.zoneWatched = "true";
+            new MutationObserver(fill).observe(form, { childList: true, subtree: true });
+        });
+    };
+    document.addEventListener("DOMContentLoaded", watch);
     // Blazor's enhanced navigation swaps pages without a load event.
-    if (window.Blazor) window.Blazor.addEventListener("enhancedload", fill);
-    else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener("enhancedload", fill));
+    if (window.Blazor) window.Blazor.addEventListener("enhancedload", watch);
+    else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener("enhancedload", watch));
 })();
 
 // The shell renders without a circuit, so the phone menu opens here: the menu button toggles the drawer,
