@@ -1,5 +1,4 @@
-// Fill time-zone fields that are still empty with the browser's own IANA zone (interactive pickers ask for it).
-window.peerMentor = Object.assign(window.peerMentor ?? {}, { browserTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone });
+// Fill time-zone fields that are still empty with the browser's own IANA zone (registration suggests it).
 (() => {
     const fill = () => {
         const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -7,21 +6,10 @@ window.peerMentor = Object.assign(window.peerMentor ?? {}, { browserTimeZone: ()
             if (!input.value && zone) input.value = zone;
         });
     };
-    // An interactive picker replaces its prerendered input when its circuit starts: fill the new one at once, so a
-    // form sent in that moment still carries a zone.
-    const watch = () => {
-        fill();
-        document.querySelectorAll("input[data-default-timezone]").forEach(input => {
-            const form = input.closest("form");
-            if (!form || form.dataset.zoneWatched) return;
-            form.dataset.zoneWatched = "true";
-            new MutationObserver(fill).observe(form, { childList: true, subtree: true });
-        });
-    };
-    document.addEventListener("DOMContentLoaded", watch);
+    document.addEventListener("DOMContentLoaded", fill);
     // Blazor's enhanced navigation swaps pages without a load event.
-    if (window.Blazor) window.Blazor.addEventListener("enhancedload", watch);
-    else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener("enhancedload", watch));
+    if (window.Blazor) window.Blazor.addEventListener("enhancedload", fill);
+    else document.addEventListener("DOMContentLoaded", () => window.Blazor?.addEventListener("enhancedload", fill));
 })();
 
 // The shell renders without a circuit, so the phone menu opens here: the menu button toggles the drawer,
