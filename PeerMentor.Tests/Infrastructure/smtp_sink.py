@@ -1,7 +1,9 @@
 """A real SMTP server (aiosmtpd) for the tests: every message it receives is parsed with Python's
 email package and written as one JSON file, so tests read subject, parts and attachments easily.
-Usage: smtp_sink.py PORT FOLDER [--parent PID] [--headers-only]. With --parent it exits when that process is
-gone (a killed test run leaves no server behind); --headers-only (the benchmark) skips parsing the parts."""
+Usage: smtp_sink.py PORT FOLDER [--parent PID] [--headers-only] [--pipelining]. With --parent it exits when that process
+is gone (a killed test run leaves no server behind); --headers-only (the benchmark) skips parsing the parts;
+--pipelining (the benchmark) announces PIPELINING (RFC 2920) as production mail servers do, so a client may send
+MAIL, RCPT and DATA without waiting for each reply (aiosmtpd reads them in order either way)."""
 import json, os, sys, time, uuid
 from email import policy
 from email.parser import BytesParser, BytesHeaderParser
@@ -47,6 +49,12 @@ class JsonSink:
         return "250 Message accepted for delivery"
 
 
+class PipeliningSink(JsonSink):
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        return responses[:-1] + ["250-PIPELINING", responses[-1]]
+
+
 def alive(pid):
     try:
         os.kill(pid, 0)
@@ -60,7 +68,8 @@ def alive(pid):
 if __name__ == "__main__":
     port, folder = int(sys.argv[1]), sys.argv[2]
     parent = int(sys.argv[sys.argv.index("--parent") + 1]) if "--parent" in sys.argv else None
-    controller = Controller(JsonSink(folder, "--headers-only" in sys.argv), hostname="127.0.0.1", port=port)
+    sink = (PipeliningSink if "--pipelining" in sys.argv else JsonSink)(folder, "--headers-only" in sys.argv)
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
     print(f"listening on {port}", flush=True)
     while parent is None or alive(parent):

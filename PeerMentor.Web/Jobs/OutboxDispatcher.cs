@@ -89,14 +89,29 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
             if (batch.Count == 0) return 0;
             // Start a message only while half the lease is left, so its send and its "sent" finish before anyone may reclaim it.
             var startBy = leaseUntil.AddSeconds(-Settings.LeaseSeconds / 2);
-            var lanes = batch.GroupBy(m => (uint)StringComparer.OrdinalIgnoreCase.GetHashCode(m.Recipient) % (uint)Math.Max(1, Settings.Lanes));
-            await Task.WhenAll(lanes.Select(lane => SendLaneAsync(lane.Select(m => m.Id).ToList(), startBy, cancellationToken)));
+            await Task.WhenAll(Lanes(batch, Settings.Lanes).Select(lane => SendLaneAsync(lane, startBy, cancellationToken)));
             return batch.Count;
         }
         finally
         {
             _oneBatch.Release();
         }
+    }
+
+    /// <summary>
+    /// Splits a batch into at most <paramref name="laneCount"/> lanes of message ids in the order they were queued.
+    /// Each recipient's messages share a lane, so they arrive in order; recipients with the most messages are placed
+    /// first, each in the lane with the fewest so far, so the lanes finish together: the next batch waits for the
+    /// slowest one (hashing recipients to lanes left some with twice the average).
+    /// </summary>
+    public static List<List<long>> Lanes(IEnumerable<(long Id, string Recipient)> batch, int laneCount)
+    {
+        var lanes = new List<long>[Math.Max(1, laneCount)];
+        for (var i = 0; i < lanes.Length; i++) lanes[i] = [];
+        foreach (var recipient in batch.GroupBy(m => m.Recipient, StringComparer.OrdinalIgnoreCase).OrderByDescending(g => g.Count()))
+            lanes.MinBy(lane => lane.Count)!.AddRange(recipient.Select(m => m.Id));
+        foreach (var lane in lanes) lane.Sort();
+        return lanes.Where(lane => lane.Count > 0).ToList();
     }
 
     private async Task<(List<(long Id, string Recipient)> Batch, DateTime LeaseUntil)> ClaimAsync(CancellationToken cancellationToken)

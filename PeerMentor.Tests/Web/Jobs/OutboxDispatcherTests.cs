@@ -58,6 +58,21 @@ public class OutboxDispatcherTests
         Assert.All(await OutboxAsync(app), m => Assert.Equal(DeliveryStatus.Sent, m.Status));
     }
 
+    [Fact]
+    public void A_batch_is_split_into_lanes_of_even_size_each_holding_whole_recipients_in_queue_order()
+    {
+        // 400 mails to 100 people, four each, as the outbox benchmark queues them; mixed case is one person.
+        var batch = Enumerable.Range(1, 400).Select(i => ((long)i, i % 3 == 0 ? $"Person{i % 100}@Example.com" : $"person{i % 100}@example.com")).ToList();
+
+        var lanes = OutboxDispatcher.Lanes(batch, 8);
+
+        Assert.Equal(8, lanes.Count);
+        Assert.True(lanes.Max(l => l.Count) - lanes.Min(l => l.Count) <= 4, string.Join(", ", lanes.Select(l => l.Count)));
+        Assert.All(lanes, lane => Assert.Equal(lane.Order(), lane));
+        Assert.All(batch.GroupBy(m => m.Item2.ToLowerInvariant()), person =>
+            Assert.Single(lanes, lane => person.Any(m => lane.Contains(m.Item1))));
+    }
+
     // Polling only once an hour, and that look taken before the mail is queued: whatever arrives within the test's wait
     // was woken by the commit itself.
     private static readonly Dictionary<string, string?> HourlyPoll = new() { ["Notifications:Dispatcher:PollSeconds"] = "3600" };
