@@ -36,7 +36,7 @@ public class ProgramAutomationsTests : ProgramComponentTest
 
         Propose(cut);
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=buddy-proposals] .mud-list-item").Count));
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=buddy-proposals] .icon-list-item").Count));
         Assert.Contains("Dan Struggling's review average was below 4.0", cut.Find("[data-testid=probation-proposals]").TextContent, StringComparison.Ordinal);
     }
 
