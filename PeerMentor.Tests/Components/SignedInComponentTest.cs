@@ -17,16 +17,20 @@ namespace PeerMentor.Tests.Components;
 /// </summary>
 public abstract class SignedInComponentTest : ComponentTest
 {
+    private AppFactory? app;
+    private bool ownsApp;
     private AsyncServiceScope? page;
 
-    protected AppFactory App { get; private set; } = null!;
+    protected AppFactory App => app ?? throw new InvalidOperationException("Call StartAppAsync first.");
     protected ClaimsPrincipal Principal { get; private set; } = new();
 
-    protected async Task StartAppAsync()
+    /// <summary>Starts an app (or uses one a scenario started, and leaves disposing it to the scenario) for the components to act on.</summary>
+    protected async Task<AppFactory> StartAppAsync(AppFactory? existing = null)
     {
-        App = await AppFactory.CreateAsync(smtp: false);
-        Services.AddSingleton(App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
-        Services.AddSingleton(App.Services.GetRequiredService<TimeProvider>());
+        (app, ownsApp) = existing is null ? (await AppFactory.CreateAsync(smtp: false), true) : (existing, false);
+        Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        Services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
+        return app;
     }
 
     /// <summary>Everything the component does from now on runs as this person, on an interactive (server) renderer.</summary>
@@ -35,6 +39,7 @@ public abstract class SignedInComponentTest : ComponentTest
         Principal = await App.PrincipalAsync(user);
         page = await App.PageScopeAsync(user);
         Services.AddSingleton(page.Value.ServiceProvider.GetRequiredService<ScopedActions>());
+        Services.AddCascadingValue(_ => AuthenticationState);
         // After the last registration: the renderer takes the services as they are when it is made.
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -57,6 +62,6 @@ public abstract class SignedInComponentTest : ComponentTest
     {
         await base.DisposeAsyncCore();
         if (page is { } scope) await scope.DisposeAsync();
-        if (App is not null) await App.DisposeAsync();
+        if (app is not null && ownsApp) await app.DisposeAsync();
     }
 }

@@ -7,7 +7,7 @@ using PeerMentor.Web.Components.Pages.Programs;
 
 namespace PeerMentor.Tests.Components.Programs;
 
-public class AdminProgramsTests : ProgramComponentTest
+public class AdminProgramsTests : SignedInComponentTest
 {
     [Fact]
     public async Task The_list_shows_programs_latest_start_first_with_their_students_of_capacity()
@@ -58,7 +58,7 @@ public class AdminProgramsTests : ProgramComponentTest
 
     private async Task<AppFactory> StartAsAdminAsync()
     {
-        var app = await StartAsync();
+        var app = await StartAppAsync();
         await SignInAsync(await app.CreateAsync(Roles.Admin));
         return app;
     }

@@ -11,7 +11,7 @@ using PeerMentor.Web.Components.Pages.Programs;
 
 namespace PeerMentor.Tests.Components.Programs;
 
-public class AutomationSettingsFormTests : ProgramComponentTest
+public class AutomationSettingsFormTests : SignedInComponentTest
 {
     [Fact]
     public async Task It_shows_the_programs_current_rule()
@@ -59,7 +59,7 @@ public class AutomationSettingsFormTests : ProgramComponentTest
 
     private async Task<MentoringProgram> ProgramAsync()
     {
-        var app = await StartAsync();
+        var app = await StartAppAsync();
         await SignInAsync(await app.CreateAsync(Roles.Admin));
         var id = await app.CreateProgramAsync("Rules cohort", assign: false);
         return await ReloadAsync(id);

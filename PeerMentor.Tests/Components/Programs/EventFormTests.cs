@@ -13,7 +13,7 @@ using PeerMentor.Web.Components.Pages.Programs;
 
 namespace PeerMentor.Tests.Components.Programs;
 
-public class EventFormTests : ProgramComponentTest
+public class EventFormTests : SignedInComponentTest
 {
     private const string Zone = "Asia/Kolkata";
     private static readonly DateTime InTenDays = LocalTimes.ToLocal(DateTime.UtcNow.AddDays(10), Zone).Date;
@@ -107,7 +107,7 @@ public class EventFormTests : ProgramComponentTest
 
     private async Task StartWithProgramAsync()
     {
-        var app = await StartAsync();
+        var app = await StartAppAsync();
         var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
         mentorId = mentor.Id;
         programId = await app.CreateProgramAsync("Masterclass cohort", assign: false, mentor);

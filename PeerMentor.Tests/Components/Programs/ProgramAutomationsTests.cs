@@ -11,7 +11,7 @@ using PeerMentor.Web.Components.Pages.Programs;
 
 namespace PeerMentor.Tests.Components.Programs;
 
-public class ProgramAutomationsTests : ProgramComponentTest
+public class ProgramAutomationsTests : SignedInComponentTest
 {
     private SchedulingScenario world = default!;
 
@@ -81,7 +81,7 @@ public class ProgramAutomationsTests : ProgramComponentTest
     private async Task<Guid> ProgramAsync(bool reviewed)
     {
         world = await SchedulingScenario.CreateAsync();
-        await StartAsync(world.App);
+        await StartAppAsync(world.App);
         await SignInAsync(await world.App.CreateAsync(Roles.Admin));
         var students = new List<TestUser>();
         foreach (var name in new[] { "Ann Strong", "Bob Steady", "Cat Middle", "Dan Struggling" }) students.Add(await world.App.CreateAsync(Roles.Student, name));
