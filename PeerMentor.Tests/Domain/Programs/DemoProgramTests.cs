@@ -4,6 +4,7 @@ using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Domain.Reviews;
+using PeerMentor.Domain.Scheduling;
 using PeerMentor.Tests.Infrastructure;
 using PeerMentor.Tests.Web;
 
@@ -32,5 +33,33 @@ public class DemoProgramTests
         var home = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
         Assert.Contains(DemoProgram.Name, home);
         Assert.Contains("Welcome to the Winter cohort", home);
+    }
+
+    [Fact]
+    public async Task Every_demo_mentor_has_a_request_to_answer_a_booked_and_a_past_session_and_a_hand_in_to_grade()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false, extra: new Dictionary<string, string?> { ["DemoData:Seed"] = "true" });
+        var now = DateTime.UtcNow;
+
+        var perMentor = await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var sessions = await db.Sessions.AsNoTracking().ToListAsync();
+            var handIns = await db.Set<Submission>().AsNoTracking().ToListAsync();
+            var mentors = await db.Users.AsNoTracking().Where(u => u.Email!.StartsWith("mentor")).Select(u => u.Id).ToListAsync();
+            return mentors.Select(m => (
+                Requests: sessions.Count(x => x.MentorId == m && x.Status == SessionStatus.Requested && x.StartUtc > now),
+                Booked: sessions.Count(x => x.MentorId == m && x.Status == SessionStatus.Accepted && x.StartUtc > now),
+                Past: sessions.Count(x => x.MentorId == m && x.Status == SessionStatus.Accepted && x.EndUtc < now),
+                HandIns: handIns.Count(h => sessions.Any(x => x.MentorId == m && x.StudentId == h.StudentId)))).ToList();
+        });
+
+        Assert.Equal(3, perMentor.Count);
+        Assert.All(perMentor, m => Assert.Equal((1, 1, 1, 1), m));
+        var student = DemoData.Logins.First(l => l.Role == Roles.Student);
+        var client = await app.SignedInClientAsync(new TestUser("", student.Email, DemoData.Password, student.Name));
+        var sessionsPage = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/sessions"));
+        Assert.Contains("Review my postmortem draft", sessionsPage);
+        Assert.Contains("data-testid=\"past-session\"", sessionsPage);
     }
 }

@@ -48,6 +48,11 @@ public static class PeerMentorTheme
         {
             Default = new DefaultTypography { FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"] },
             Button = new ButtonTypography { FontWeight = "500", TextTransform = "none" },
+            // Page titles (h4 drawn as h1) and section titles (h5/h6 drawn as h2) match the plain h1/h2 rules in
+            // app.css, so every page's title has one size whichever way the page writes it.
+            H4 = new H4Typography { FontSize = "1.6rem", FontWeight = "600", LineHeight = "1.3", LetterSpacing = "0" },
+            H5 = new H5Typography { FontSize = "1.3rem", FontWeight = "500", LineHeight = "1.4", LetterSpacing = "0" },
+            H6 = new H6Typography { FontSize = "1.2rem", FontWeight = "500", LineHeight = "1.4", LetterSpacing = "0" },
         },
         LayoutProperties = new LayoutProperties
         {
