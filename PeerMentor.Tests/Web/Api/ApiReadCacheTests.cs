@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Domain.Reviews;
@@ -9,16 +10,16 @@ using PeerMentor.Tests.Infrastructure;
 namespace PeerMentor.Tests.Web.Api;
 
 /// <summary>
-/// On SQLite the read endpoints keep each caller's answer until something changes: every test here asks once (so the
-/// answer is kept), changes the data or the clock by another path, and asks the same again.
+/// The read endpoints keep each caller's answer until something changes: every test here asks once (so the answer is
+/// kept), changes the data or the clock by another path, and asks the same again.
 /// </summary>
 public class ApiReadCacheTests
 {
     private sealed record Slot(DateTime StartUtc, DateTime EndUtc);
 
-    private static async Task<ApiWorld> WorldWithAvailabilityAsync(bool autoAccept = true)
+    private static async Task<ApiWorld> WorldWithAvailabilityAsync(DatabaseKind kind, bool autoAccept = true)
     {
-        var world = await ApiWorld.CreateAsync();
+        var world = await ApiWorld.CreateAsync(kind);
         await world.Run<AvailabilityService, Result>(s => s.SaveAsync(world.Mentor.Id, new AvailabilitySettings([60], 0, 0, 60, 14, autoAccept, null),
             Enum.GetValues<DayOfWeek>().Select(d => new WeeklyRange(d, 0, 1440)).ToArray()));
         return world;
@@ -31,10 +32,12 @@ public class ApiReadCacheTests
         return FormattableString.Invariant($"/api/v1/mentors/{world.Mentor.Id}/slots?from={from:yyyy-MM-ddTHH:mm:ssZ}&to={from.AddDays(3):yyyy-MM-ddTHH:mm:ssZ}");
     }
 
-    [Fact]
-    public async Task A_slot_another_student_booked_is_gone_from_the_next_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_slot_another_student_booked_is_gone_from_the_next_answer(DatabaseKind kind)
     {
-        await using var world = await WorldWithAvailabilityAsync();
+        await using var world = await WorldWithAvailabilityAsync(kind);
         var student = await world.ClientAsync(world.Student);
         var other = await world.App.BearerClientAsync(await world.App.CreateAsync(PeerMentor.Domain.Accounts.Roles.Student));
         var first = (await student.GetFromJsonAsync<List<Slot>>(SlotsUrl(world)))![0];
@@ -44,10 +47,12 @@ public class ApiReadCacheTests
         Assert.DoesNotContain(first, (await student.GetFromJsonAsync<List<Slot>>(SlotsUrl(world)))!);
     }
 
-    [Fact]
-    public async Task A_day_off_the_mentor_sets_on_their_page_empties_the_next_answer_for_that_day()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_day_off_the_mentor_sets_on_their_page_empties_the_next_answer_for_that_day(DatabaseKind kind)
     {
-        await using var world = await WorldWithAvailabilityAsync();
+        await using var world = await WorldWithAvailabilityAsync(kind);
         var student = await world.ClientAsync(world.Student);
         var first = (await student.GetFromJsonAsync<List<Slot>>(SlotsUrl(world)))![0];
         var zone = await world.QueryAsync(db => db.Users.Where(u => u.Id == world.Mentor.Id).Select(u => u.TimeZoneId).FirstAsync());
@@ -58,10 +63,12 @@ public class ApiReadCacheTests
         Assert.DoesNotContain((await student.GetFromJsonAsync<List<Slot>>(SlotsUrl(world)))!, s => LocalDate(s) == LocalDate(first));
     }
 
-    [Fact]
-    public async Task A_slot_is_gone_once_the_clock_brings_it_inside_the_minimum_notice()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_slot_is_gone_once_the_clock_brings_it_inside_the_minimum_notice(DatabaseKind kind)
     {
-        await using var world = await WorldWithAvailabilityAsync();
+        await using var world = await WorldWithAvailabilityAsync(kind);
         var url = SlotsUrl(world);
         var first = (await (await world.ClientAsync(world.Student)).GetFromJsonAsync<List<Slot>>(url))![0];
 
@@ -71,10 +78,12 @@ public class ApiReadCacheTests
         Assert.NotEqual(first, (await (await world.ClientAsync(world.Student)).GetFromJsonAsync<List<Slot>>(url))![0]);
     }
 
-    [Fact]
-    public async Task A_session_requested_after_the_mentor_read_their_list_is_in_the_next_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_session_requested_after_the_mentor_read_their_list_is_in_the_next_answer(DatabaseKind kind)
     {
-        await using var world = await WorldWithAvailabilityAsync(autoAccept: false);
+        await using var world = await WorldWithAvailabilityAsync(kind, autoAccept: false);
         var mentor = await world.ClientAsync(world.Mentor);
         var student = await world.ClientAsync(world.Student);
         Assert.Empty((await mentor.JsonAsync("/api/v1/sessions")).EnumerateArray());
@@ -85,10 +94,12 @@ public class ApiReadCacheTests
         Assert.Equal("Requested", Assert.Single((await mentor.JsonAsync("/api/v1/sessions")).EnumerateArray()).GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task Two_people_asking_the_same_url_each_get_their_own_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Two_people_asking_the_same_url_each_get_their_own_answer(DatabaseKind kind)
     {
-        await using var world = await ApiWorld.CreateAsync();
+        await using var world = await ApiWorld.CreateAsync(kind);
         var student = await world.ClientAsync(world.Student);
         var other = await world.ClientAsync(world.OtherStudent);
 
@@ -99,10 +110,12 @@ public class ApiReadCacheTests
             Assert.Single(theirs.EnumerateArray()).GetProperty("id").GetGuid()));
     }
 
-    [Fact]
-    public async Task An_assignment_posted_on_the_mentors_page_is_in_the_students_next_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task An_assignment_posted_on_the_mentors_page_is_in_the_students_next_answer(DatabaseKind kind)
     {
-        await using var world = await ApiWorld.CreateAsync();
+        await using var world = await ApiWorld.CreateAsync(kind);
         var student = await world.ClientAsync(world.Student);
         Assert.Empty((await student.JsonAsync("/api/v1/assignments")).EnumerateArray());
 
@@ -112,10 +125,12 @@ public class ApiReadCacheTests
         Assert.Single((await student.JsonAsync("/api/v1/assignments")).EnumerateArray());
     }
 
-    [Fact]
-    public async Task A_review_written_on_the_mentors_page_is_in_the_students_next_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_review_written_on_the_mentors_page_is_in_the_students_next_answer(DatabaseKind kind)
     {
-        await using var world = await ApiWorld.CreateAsync();
+        await using var world = await ApiWorld.CreateAsync(kind);
         var student = await world.ClientAsync(world.Student);
         Assert.Empty((await student.JsonAsync("/api/v1/reviews")).EnumerateArray());
 
@@ -123,5 +138,24 @@ public class ApiReadCacheTests
             DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime), new Dictionary<string, int> { ["Progress"] = 5, ["Code quality"] = 5, ["Communication"] = 5 }, "Fine."));
 
         Assert.Single((await student.JsonAsync("/api/v1/reviews")).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task On_postgresql_a_change_another_app_instance_committed_is_in_the_next_answer()
+    {
+        await using var world = await ApiWorld.CreateAsync(DatabaseKind.Postgres);
+        var student = await world.ClientAsync(world.Student);
+        Assert.Equal("Backend cohort", (await student.JsonAsync("/api/v1/programs"))[0].GetProperty("name").GetString());
+
+        // Written past this app and its EF Core context, as another instance on the same server would.
+        await using (var other = new NpgsqlConnection(world.App.Database.ConnectionString))
+        {
+            await other.OpenAsync();
+            await using var rename = new NpgsqlCommand("UPDATE \"Programs\" SET \"Name\" = 'Backend cohort, renamed' WHERE \"Id\" = @id", other);
+            rename.Parameters.AddWithValue("id", world.ProgramId);
+            Assert.Equal(1, await rename.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal("Backend cohort, renamed", (await student.JsonAsync("/api/v1/programs"))[0].GetProperty("name").GetString());
     }
 }
