@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace PeerMentor.Domain.Data;
 
@@ -20,10 +22,10 @@ public sealed class DataVersion
 
 /// <summary>
 /// Advances <see cref="DataVersion"/> once a write is visible to other connections: after a write statement outside a
-/// transaction has run, and after the commit of a transaction that wrote. Reads (statements that start with SELECT)
-/// and UPDATE or DELETE statements that changed no row (the outbox's idle claims) leave it alone.
+/// transaction has run, after SaveChanges, and after the commit of a transaction that wrote. Reads (statements that
+/// start with SELECT) and UPDATE or DELETE statements that changed no row (the outbox's idle claims) leave it alone.
 /// </summary>
-public sealed class DataVersionInterceptor(DataVersion version) : IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class DataVersionInterceptor(DataVersion version) : IDbCommandInterceptor, IDbTransactionInterceptor, ISaveChangesInterceptor
 {
     private static readonly object Wrote = new();
     private readonly ConditionalWeakTable<DbTransaction, object> _writing = [];
@@ -83,6 +85,28 @@ public sealed class DataVersionInterceptor(DataVersion version) : IDbCommandInte
         return Task.CompletedTask;
     }
 
+    // SQLite commits a statement that returns rows (SaveChanges' INSERT ... RETURNING) only once its reader is let go,
+    // after every reader event above: SaveChanges' end is the first moment the change is surely visible.
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (_writing.Remove(transaction)) version.Advance();
@@ -92,6 +116,12 @@ public sealed class DataVersionInterceptor(DataVersion version) : IDbCommandInte
     {
         TransactionCommitted(transaction, eventData);
         return Task.CompletedTask;
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction?.GetDbTransaction() is { } transaction) _writing.AddOrUpdate(transaction, Wrote);
+        else version.Advance();
     }
 
     private void Written(DbCommand command)
