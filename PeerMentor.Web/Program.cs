@@ -17,6 +17,7 @@ builder.Services.AddPeerMentorUi();
 builder.Services.AddPeerMentorSecurity();
 builder.Services.AddPeerMentorRateLimits();
 builder.Services.AddPeerMentorHealthChecks();
+builder.Services.AddApiReadCache();
 
 var app = builder.Build();
 

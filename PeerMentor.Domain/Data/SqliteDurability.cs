@@ -1,4 +1,7 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace PeerMentor.Domain.Data;
@@ -18,10 +21,17 @@ public sealed class SqliteDurability : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    private static readonly object Applied = new();
+    private static readonly ConditionalWeakTable<sqlite3, object> Connections = [];
+
     private static void Apply(DbConnection connection)
     {
+        // The setting belongs to the native connection, which the pool hands out again and again: set it once per native connection.
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Connections.TryGetValue(handle, out _)) return;
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL;";
         command.ExecuteNonQuery();
+        if (handle is not null) Connections.AddOrUpdate(handle, Applied);
     }
 }

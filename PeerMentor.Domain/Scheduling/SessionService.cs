@@ -43,19 +43,38 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
 
     public async Task<MentorProfile?> FindMentorAsync(string mentorId)
     {
-        var mentor = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == mentorId && u.DeletedUtc == null
-            && u.Approval == ApprovalStatus.Approved
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)));
+        var mentor = await Mentors.AsNoTracking().FirstOrDefaultAsync(u => u.Id == mentorId);
         if (mentor is null) return null;
-        var yesterday = DateOnly.FromDateTime(Now).AddDays(-1);
-        // One statement, not one per collection: a week has a handful of rules and few dates differ from it, so the
-        // joined rows stay few, and every slot list, request and answer asks this (a round trip each on PostgreSQL).
-        var availability = await db.Availabilities.AsNoTracking()
-            .Include(a => a.Rules)
-            .Include(a => a.Overrides.Where(o => o.Date >= yesterday))
-            .AsSingleQuery()
-            .FirstOrDefaultAsync(a => a.MentorId == mentorId);
-        return new MentorProfile(mentor, availability ?? MentorAvailability.For(mentorId));
+        return new MentorProfile(mentor, await CurrentAvailability.FirstOrDefaultAsync(a => a.MentorId == mentorId) ?? MentorAvailability.For(mentorId));
+    }
+
+    /// <summary>Approved mentors whose accounts stand.</summary>
+    private IQueryable<AppUser> Mentors => db.Users.Where(u => u.DeletedUtc == null && u.Approval == ApprovalStatus.Approved
+        && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Mentor)));
+
+    /// <summary>
+    /// Availability with its rules and the overrides from yesterday (UTC) on, in one statement, not one per collection: a
+    /// week has a handful of rules and few dates differ from it, so the joined rows stay few, and every slot list,
+    /// request and answer asks this (a round trip each on PostgreSQL).
+    /// </summary>
+    private IQueryable<MentorAvailability> CurrentAvailability
+    {
+        get
+        {
+            var yesterday = DateOnly.FromDateTime(Now).AddDays(-1);
+            return db.Availabilities.AsNoTracking().Include(a => a.Rules).Include(a => a.Overrides.Where(o => o.Date >= yesterday)).AsSingleQuery();
+        }
+    }
+
+    /// <summary>The mentor's zone and availability for a slot list: one statement when they have set availability, as mentors who offer slots have.</summary>
+    private async Task<(string TimeZoneId, MentorAvailability Availability)?> ScheduleOfAsync(string mentorId)
+    {
+        var found = await (from a in CurrentAvailability
+                           join u in Mentors on a.MentorId equals u.Id
+                           where a.MentorId == mentorId
+                           select new { Availability = a, u.TimeZoneId }).FirstOrDefaultAsync();
+        if (found is not null) return (found.TimeZoneId, found.Availability);
+        return await FindMentorAsync(mentorId) is { } profile ? (profile.Mentor.TimeZoneId, profile.Availability) : null;
     }
 
     /// <summary>
@@ -65,24 +84,55 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
     public async Task<(Result Result, IReadOnlyList<Interval> Slots)> FreeSlotsAsync(
         string mentorId, string? studentId, int? length, DateTime? from, DateTime? to)
     {
-        if (from is { Kind: not DateTimeKind.Utc }) return (Result.Fail("from", "Give the time in UTC."), []);
-        if (to is { Kind: not DateTimeKind.Utc }) return (Result.Fail("to", "Give the time in UTC."), []);
-        var fromUtc = from ?? Now;
+        var (result, slots, _) = await FreeSlotsUntilAsync(mentorId, studentId, length, from, to);
+        return (result, slots);
+    }
+
+    /// <summary>
+    /// <see cref="FreeSlotsAsync"/>, and the first instant at which the same question may get another answer while
+    /// the data stays as it is (the clock moves slots into the minimum notice or within the booking horizon, and a
+    /// window without a given start moves with it).
+    /// </summary>
+    public async Task<(Result Result, IReadOnlyList<Interval> Slots, DateTime UnchangedUntilUtc)> FreeSlotsUntilAsync(
+        string mentorId, string? studentId, int? length, DateTime? from, DateTime? to)
+    {
+        var now = Now;
+        if (from is { Kind: not DateTimeKind.Utc }) return (Result.Fail("from", "Give the time in UTC."), [], now);
+        if (to is { Kind: not DateTimeKind.Utc }) return (Result.Fail("to", "Give the time in UTC."), [], now);
+        var fromUtc = from ?? now;
         var window = CheckReach(fromUtc, "from");
-        if (!window.Succeeded) return (window, []);
+        if (!window.Succeeded) return (window, [], now);
         var toUtc = to ?? fromUtc.AddDays(14);
         window = CheckReach(toUtc, "to");
         if (window.Succeeded && (toUtc <= fromUtc || toUtc - fromUtc > LongestWindow))
             window = Result.Fail("to", $"Ask for a window that ends after it starts and spans at most {LongestWindow.TotalDays:0} days.");
-        if (!window.Succeeded) return (window, []);
-        var profile = await FindMentorAsync(mentorId);
-        if (profile is null) return (Result.Missing("That mentor"), []);
-        var minutes = length ?? profile.Availability.Lengths[0];
-        if (!profile.Availability.Lengths.Contains(minutes))
-            return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", profile.Availability.Lengths)} minutes."), []);
-        var schedule = profile.Availability.ToSchedule(profile.Mentor.TimeZoneId, minutes);
-        var busy = await BusyAsync(mentorId, studentId, fromUtc, toUtc, schedule.Policy);
-        return (Result.Ok(), SlotCalculator.FreeSlots(schedule, busy, fromUtc, toUtc, Now));
+        if (!window.Succeeded) return (window, [], now);
+        // The mentor's availability and zone, and the sessions, on one connection: opening one costs as much as a small query.
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            if (await ScheduleOfAsync(mentorId) is not { } mentor) return (Result.Missing("That mentor"), [], now);
+            var (timeZoneId, availability) = mentor;
+            var lengths = availability.Lengths;
+            var minutes = length ?? lengths[0];
+            if (!lengths.Contains(minutes))
+                return (Result.Fail("Minutes", $"This mentor offers sessions of {string.Join(", ", lengths)} minutes."), [], now);
+            var schedule = availability.ToSchedule(timeZoneId, minutes);
+            var busy = await BusyAsync(mentorId, studentId, fromUtc, toUtc, schedule.Policy);
+            var slots = SlotCalculator.FreeSlots(schedule, busy, fromUtc, toUtc, now, out var unchangedUntil);
+            // Without a given start the window is now's; FindMentorAsync reads overrides from yesterday (UTC) on; "from"
+            // falls out of reach FarthestReach after it.
+            if (from is null) unchangedUntil = now;
+            var nextMidnight = now.Date.AddDays(1);
+            if (nextMidnight < unchangedUntil) unchangedUntil = nextMidnight;
+            var fromOutOfReach = fromUtc + FarthestReach + TimeSpan.FromTicks(1);
+            if (fromOutOfReach < unchangedUntil) unchangedUntil = fromOutOfReach;
+            return (Result.Ok(), slots, unchangedUntil);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public async Task<(Result Result, Guid? SessionId)> RequestAsync(string studentId, SessionRequestInput input)

@@ -64,7 +64,16 @@ public static class SlotCalculator
     /// no <paramref name="busy"/> interval (in any order, possibly overlapping each other): the mentor's sessions
     /// as they hold time (<see cref="SlotPolicy.Held"/>, buffers included) and the student's as they are.
     /// </summary>
-    public static IReadOnlyList<Interval> FreeSlots(MentorSchedule schedule, IReadOnlyList<Interval> busy, DateTime fromUtc, DateTime toUtc, DateTime nowUtc)
+    public static IReadOnlyList<Interval> FreeSlots(MentorSchedule schedule, IReadOnlyList<Interval> busy, DateTime fromUtc, DateTime toUtc, DateTime nowUtc) =>
+        FreeSlots(schedule, busy, fromUtc, toUtc, nowUtc, out _);
+
+    /// <summary>
+    /// <see cref="FreeSlots(MentorSchedule, IReadOnlyList{Interval}, DateTime, DateTime, DateTime)"/>, and the first
+    /// instant at which the answer may differ for the same schedule and busy times: the first slot falling inside the
+    /// minimum notice, or the next one coming within the booking horizon. Every now before it gives the same slots.
+    /// </summary>
+    public static IReadOnlyList<Interval> FreeSlots(MentorSchedule schedule, IReadOnlyList<Interval> busy, DateTime fromUtc, DateTime toUtc, DateTime nowUtc,
+        out DateTime unchangedUntilUtc)
     {
         ArgumentNullException.ThrowIfNull(busy);
         ZonedTime.EnsureUtc(nowUtc, nameof(nowUtc));
@@ -76,13 +85,19 @@ public static class SlotCalculator
         var sortedBusy = SortedByStart(busy);
         var slots = new List<Interval>();
         var nextBusy = 0;
+        unchangedUntilUtc = DateTime.MaxValue;
         for (var w = 0; w < windows.Count; w++)
         {
             var window = windows[w];
             var start = FirstStepFrom(window.StartUtc, earliestStart, session);
             for (var end = start + session; end <= window.EndUtc; start = end, end += session)
             {
-                if (end > latestEnd) return slots;
+                if (end > latestEnd)
+                {
+                    // Every later candidate ends later still, so none can come within the horizon before this one.
+                    if (latestEnd < toUtc) unchangedUntilUtc = end - policy.BookingHorizon;
+                    return Found(slots, policy, ref unchangedUntilUtc);
+                }
                 var (blockedStart, blockedEnd) = policy.Held(new Interval(start, end));
                 // Blocked starts only grow, so busy intervals that ended before this one cannot matter again.
                 while (nextBusy < sortedBusy.Length && sortedBusy[nextBusy].EndUtc <= blockedStart) nextBusy++;
@@ -90,6 +105,13 @@ public static class SlotCalculator
                 slots.Add(new Interval(start, end));
             }
         }
+        return Found(slots, policy, ref unchangedUntilUtc);
+    }
+
+    /// <summary>The grid is fixed by the windows, so a later now only drops slots from the front: the first one goes once it is inside the notice.</summary>
+    private static List<Interval> Found(List<Interval> slots, SlotPolicy policy, ref DateTime unchangedUntilUtc)
+    {
+        if (slots.Count > 0) unchangedUntilUtc = Min(unchangedUntilUtc, slots[0].StartUtc - policy.MinimumNotice + TimeSpan.FromTicks(1));
         return slots;
     }
 

@@ -30,7 +30,7 @@ public static class AssignmentEndpoints
                 .OrderBy(x => x.Assignment.DueUtc).ToListAsync();
             return TypedResults.Ok(rows.Select(x => new AssignmentDto(x.Assignment.Id, x.Assignment.ProgramId, x.Assignment.Title, x.Assignment.Instructions,
                 x.Assignment.DueUtc, x.Assignment.EventId, x.Assignment.GroupMentorId, x.Mine is { } submission ? ToDto(submission) : null)));
-        });
+        }).CachedPerCaller();
 
         // Handing in again replaces the earlier work, as on the page: its file is deleted once the new work is saved.
         api.MapPost("/assignments/{id:guid}/submissions", async (Guid id, SubmissionRequestDto body, HttpContext http,

@@ -40,10 +40,10 @@ public static class ProgramEndpoints
     {
         var api = app.MapApiGroup("Programs");
 
-        api.MapGet("/programs", async (HttpContext http, AppDbContext db) => TypedResults.Ok(await ProgramsOfAsync(db, http.User, only: null)));
+        api.MapGet("/programs", async (HttpContext http, AppDbContext db) => TypedResults.Ok(await ProgramsOfAsync(db, http.User, only: null))).CachedPerCaller();
 
         api.MapGet("/programs/{id:guid}", async (Guid id, HttpContext http, AppDbContext db) =>
-            await ProgramsOfAsync(db, http.User, only: id) is [var program] ? TypedResults.Ok(program) : ProgramNotFound());
+            await ProgramsOfAsync(db, http.User, only: id) is [var program] ? TypedResults.Ok(program) : ProgramNotFound()).CachedPerCaller();
 
         api.MapGet("/programs/{id:guid}/announcements", async (Guid id, HttpContext http, AppDbContext db) =>
         {
@@ -51,7 +51,7 @@ public static class ProgramEndpoints
             var posts = await db.Announcements.AsNoTracking().Where(a => a.ProgramId == id)
                 .OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PostedUtc).Take(200).ToListAsync();
             return TypedResults.Ok(posts.Select(a => new AnnouncementDto(a.Id, a.Title, a.Markdown, a.Html, a.Pinned, a.PostedUtc)));
-        });
+        }).CachedPerCaller();
 
         api.MapGet("/programs/{id:guid}/events", async (Guid id, HttpContext http, AppDbContext db) =>
         {
@@ -60,7 +60,7 @@ public static class ProgramEndpoints
             return TypedResults.Ok(await visible.AsNoTracking().Where(e => e.ProgramId == id).OrderBy(e => e.StartUtc).Take(500)
                 .Select(e => new EventDto(e.Id, e.Title, e.Description, e.StartUtc, e.EndUtc, e.MeetingUrl, e.GroupMentorId, e.CancelledUtc != null, e.CancelReason))
                 .ToListAsync());
-        });
+        }).CachedPerCaller();
 
         var admin = api.MapGroup("").ForRoles(Roles.Admin);
 

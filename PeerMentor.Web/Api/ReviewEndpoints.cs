@@ -30,7 +30,7 @@ public static class ReviewEndpoints
                     && m.UserId == r.StudentId && m.MentorId == me && m.LeftUtc == null));
             if (programId is { } only) reviews = reviews.Where(r => r.ProgramId == only);
             return TypedResults.Ok(await ToDtosAsync(db, reviews, page => page.OrderByDescending(r => r.Review.Week).ThenBy(r => r.Review.StudentId).Take(500)));
-        });
+        }).CachedPerCaller();
 
         // Reviewing a student again for the same week revises the review, on the record, as on the page.
         api.MapPost("/reviews", async (ReviewRequestDto body, HttpContext http, ReviewService reviews, AppDbContext db) =>

@@ -23,9 +23,10 @@ public static class SchedulingEndpoints
             HttpContext http, SessionService sessions) =>
         {
             // The domain checks the window (and its defaults); times too far from now are refused there, naming the field.
-            var (result, slots) = await sessions.FreeSlotsAsync(mentorId, http.User.UserId(), minutes, from?.ToUniversalTime(), to?.ToUniversalTime());
+            var (result, slots, unchangedUntil) = await sessions.FreeSlotsUntilAsync(mentorId, http.User.UserId(), minutes, from?.ToUniversalTime(), to?.ToUniversalTime());
+            ApiReadCache.KeepUntil(http, unchangedUntil);
             return ApiResults.OkOr(result, () => TypedResults.Ok(slots.Select(s => new SlotDto(s.StartUtc, s.EndUtc))));
-        }).ForRoles(Roles.Student);
+        }).ForRoles(Roles.Student).CachedPerCaller();
 
         api.MapGet("/sessions", async (HttpContext http, AppDbContext db) =>
         {
@@ -34,7 +35,7 @@ public static class SchedulingEndpoints
                 .OrderBy(s => s.StartUtc).Take(500)
                 .Select(s => new SessionDto(s.Id, s.MentorId, s.StudentId, s.StartUtc, s.EndUtc, s.Status.ToString(), s.StatusReason, s.Agenda, s.MeetingUrl))
                 .ToListAsync());
-        });
+        }).CachedPerCaller();
 
         api.MapPost("/sessions", async (SessionRequestDto body, HttpContext http, SessionService sessions) =>
         {
