@@ -23,8 +23,6 @@ public static class DomainServiceCollectionExtensions
         var connectionString = configuration.GetConnectionString("Default") ?? DefaultSqliteConnection;
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
-        services.AddSingleton<DataVersion>();
-        services.AddSingleton<DataVersionInterceptor>();
         switch (provider)
         {
             case "Sqlite":
@@ -67,7 +65,7 @@ public static class DomainServiceCollectionExtensions
         // warm, 1-2 s cold, measured); MigrationsTests makes that check on every provider instead.
         void configure(IServiceProvider scope, DbContextOptionsBuilder options) =>
             provider(options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning))
-                .AddInterceptors(scope.GetRequiredService<OutboxCommitInterceptor>(), scope.GetRequiredService<DataVersionInterceptor>()));
+                .AddInterceptors(scope.GetRequiredService<OutboxCommitInterceptor>()));
         // One pool of contexts for requests, pages and jobs: building a context (its internal service scope and
         // dependencies) cost more than a simple query on every API request. A request's context goes back to the
         // pool, reset, when its scope ends.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PeerMentor.Domain.Data;
@@ -10,35 +11,45 @@ namespace PeerMentor.Web.Api;
 
 /// <summary>
 /// The JSON of read endpoints' answers, per caller and URL, kept while nothing in the database has changed and, for
-/// answers that depend on the time, until the instant the handler names (<see cref="KeepUntil"/>). "Nothing changed":
-/// on SQLite, which one process owns, <see cref="DataVersion"/> (every write this process commits, through any page,
-/// the API or a job); on PostgreSQL, which several instances share, the server's snapshot (pg_current_snapshot), read
-/// on every request: it stays the same exactly while no transaction anywhere on the server commits, so an answer kept
-/// by one instance is dropped after a write by any other. SQL Server answers are never kept.
+/// answers that depend on the time, until the instant the handler names (<see cref="KeepUntil"/>). "Nothing changed"
+/// is asked of the database itself on every request, so a write by any path (a page, the API, a job, raw SQL, another
+/// app instance or process on the same database) drops every kept answer: on SQLite `PRAGMA data_version` on one
+/// connection kept for it (it moves on whenever any other connection, in any process, commits), on PostgreSQL the
+/// server's snapshot (pg_current_snapshot: the same exactly while no transaction anywhere on the server commits).
+/// SQL Server answers are never kept.
 /// </summary>
-public sealed class ApiReadCache
+public sealed class ApiReadCache : IDisposable
 {
     /// <summary>Enough for every signed-in person's few lists; past it answers are computed as usual, not kept.</summary>
     private const int MaxEntries = 20_000;
     private const int MaxEntryBytes = 256 * 1024;
+    /// <summary>All kept answers together; past it answers are computed as usual, not kept.</summary>
+    private const long MaxTotalBytes = 64L * 1024 * 1024;
     private const string KeepUntilItem = "PeerMentor.ApiReadCache.KeepUntil";
 
-    private readonly DataVersion _version;
+    private readonly Lock _sqliteLock = new();
+    private SqliteConnection? _sqliteWatch;
     private readonly TimeProvider _clock;
     private readonly JsonSerializerOptions _json;
     private readonly bool _postgres;
     private ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _entriesBytes;
     private Stamp _entriesStamp = new(-1, null);
 
-    public ApiReadCache(DataVersion version, TimeProvider clock, IOptions<JsonOptions> json, IConfiguration configuration)
+    public ApiReadCache(TimeProvider clock, IOptions<JsonOptions> json, IConfiguration configuration)
     {
-        (_version, _clock, _json) = (version, clock, json.Value.SerializerOptions);
+        (_clock, _json) = (clock, json.Value.SerializerOptions);
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         _postgres = provider == "Postgres";
         Enabled = (provider == "Sqlite" || _postgres) && configuration.GetValue("Api:CacheReads", true);
     }
 
     public bool Enabled { get; }
+
+    public void Dispose()
+    {
+        lock (_sqliteLock) _sqliteWatch?.Dispose();
+    }
 
     /// <summary>Tells the cache that this request's answer holds only while the clock reads before <paramref name="untilUtc"/>.</summary>
     public static void KeepUntil(HttpContext http, DateTime untilUtc) => http.Items[KeepUntilItem] = untilUtc;
@@ -68,13 +79,33 @@ public sealed class ApiReadCache
 
     private async ValueTask<Stamp> StampAsync(HttpContext http)
     {
-        if (!_postgres) return new Stamp(_version.Current, null);
-        // On the request's own context and connection, left open for the handler's queries.
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        if (!_postgres) return new Stamp(SqliteDataVersion(db), null);
+        // On the request's own context and connection, left open for the handler's queries.
         await db.Database.OpenConnectionAsync(http.RequestAborted);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT pg_current_snapshot()::text";
         return new Stamp(0, (string?)await command.ExecuteScalarAsync(http.RequestAborted));
+    }
+
+    /// <summary>
+    /// data_version compares only within one connection, so one is kept open for it; asking costs a few microseconds
+    /// (it reads the shared WAL index, no disk), so requests take turns on it.
+    /// </summary>
+    private long SqliteDataVersion(AppDbContext db)
+    {
+        lock (_sqliteLock)
+        {
+            if (_sqliteWatch is null)
+            {
+                var watch = new SqliteConnection(db.Database.GetConnectionString());
+                watch.Open();
+                _sqliteWatch = watch;
+            }
+            using var command = _sqliteWatch.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)command.ExecuteScalar()!;
+        }
     }
 
     private void Keep(string key, Entry entry)
@@ -82,15 +113,17 @@ public sealed class ApiReadCache
         var entries = _entries;
         if (_entriesStamp != entry.Stamp)
         {
+            // An answer read before the kept ones were is older than them: keeping it would empty the newer ones.
+            if (entry.Stamp.Snapshot is null && entry.Stamp.Version < _entriesStamp.Version) return;
             // Everything kept belongs to an older state: start afresh rather than let dead answers fill the cap.
-            if (entry.Stamp.Snapshot is null && entry.Stamp.Version < _version.Current) return;
             entries = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
-            (_entries, _entriesStamp) = (entries, entry.Stamp);
+            (_entries, _entriesStamp, _entriesBytes) = (entries, entry.Stamp, 0);
         }
-        if (entries.Count < MaxEntries) entries[key] = entry;
+        if (entries.Count >= MaxEntries || Interlocked.Add(ref _entriesBytes, entry.Json.Length) > MaxTotalBytes) return;
+        entries[key] = entry;
     }
 
-    /// <summary>The state of the database an answer was read from: this process's write count, or PostgreSQL's snapshot.</summary>
+    /// <summary>The state of the database an answer was read from: SQLite's data_version, or PostgreSQL's snapshot.</summary>
     private sealed record Stamp(long Version, string? Snapshot);
 
     private sealed record Entry(Stamp Stamp, DateTime UntilUtc, byte[] Json);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PeerMentor.Domain;
@@ -140,19 +142,25 @@ public class ApiReadCacheTests
         Assert.Single((await student.JsonAsync("/api/v1/reviews")).EnumerateArray());
     }
 
-    [Fact]
-    public async Task On_postgresql_a_change_another_app_instance_committed_is_in_the_next_answer()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task A_change_another_app_instance_committed_is_in_the_next_answer(DatabaseKind kind)
     {
-        await using var world = await ApiWorld.CreateAsync(DatabaseKind.Postgres);
+        await using var world = await ApiWorld.CreateAsync(kind);
         var student = await world.ClientAsync(world.Student);
         Assert.Equal("Backend cohort", (await student.JsonAsync("/api/v1/programs"))[0].GetProperty("name").GetString());
 
-        // Written past this app and its EF Core context, as another instance on the same server would.
-        await using (var other = new NpgsqlConnection(world.App.Database.ConnectionString))
+        // Written past this app and its EF Core context, as another instance (or process) on the same database would.
+        await using (DbConnection other = kind == DatabaseKind.Postgres
+                         ? new NpgsqlConnection(world.App.Database.ConnectionString) : new SqliteConnection(world.App.Database.ConnectionString))
         {
             await other.OpenAsync();
-            await using var rename = new NpgsqlCommand("UPDATE \"Programs\" SET \"Name\" = 'Backend cohort, renamed' WHERE \"Id\" = @id", other);
-            rename.Parameters.AddWithValue("id", world.ProgramId);
+            await using var rename = other.CreateCommand();
+            rename.CommandText = kind == DatabaseKind.Postgres
+                ? "UPDATE \"Programs\" SET \"Name\" = 'Backend cohort, renamed' WHERE \"Id\" = @id"
+                : "UPDATE \"Programs\" SET \"Name\" = 'Backend cohort, renamed' WHERE \"Id\" = (SELECT \"Id\" FROM \"Programs\" WHERE \"Name\" = 'Backend cohort')";
+            if (kind == DatabaseKind.Postgres) ((NpgsqlCommand)rename).Parameters.AddWithValue("id", world.ProgramId);
             Assert.Equal(1, await rename.ExecuteNonQueryAsync());
         }
 
