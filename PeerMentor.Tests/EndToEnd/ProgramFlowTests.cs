@@ -48,6 +48,7 @@ public class ProgramFlowTests
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Assign and notify" }).ClickAsync();
         await Expect(Member(page, "Stella Student")).ToContainTextAsync("Mira Mentor");
         await Expect(Member(page, "Theo Student")).ToContainTextAsync("Mira Mentor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Write an announcement" }).ClickAsync();
         await page.FillAsync("#Title", "Kick-off on Monday");
         await page.FillAsync("#Markdown", "Bring **questions** <script>window.hacked = true</script>");
         await page.GetByRole(AriaRole.Button, new() { Name = "Post announcement" }).ClickAsync();
