@@ -57,6 +57,30 @@ public class UsersTests : AdminListTest
         Assert.Contains("mud-xs-table", cut.Find(".mud-table").ClassList);
     }
 
+    [Fact]
+    public async Task A_list_that_fits_on_one_page_has_no_pager()
+    {
+        var app = await StartDatabaseAsync();
+        await app.CreateAsync(Roles.Mentor, "Zelda Mentor");
+
+        var cut = Render<Users>();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Zelda Mentor"], Names(cut)));
+        Assert.Empty(cut.FindAll(".mud-table-pagination-toolbar"));
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_a_page_has_a_pager()
+    {
+        var app = await StartDatabaseAsync();
+        for (var i = 0; i < 21; i++) await app.CreateAsync(Roles.Student, $"Student {i:00}");
+
+        var cut = Render<Users>();
+
+        cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Length));
+        Assert.NotEmpty(cut.FindAll(".mud-table-pagination-toolbar"));
+    }
+
     private static string[] Names(IRenderedComponent<Users> cut) =>
         cut.FindAll("tbody td[data-label=Name] a").Select(a => a.TextContent).ToArray();
 }

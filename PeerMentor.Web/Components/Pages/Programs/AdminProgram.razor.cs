@@ -29,7 +29,7 @@ public partial class AdminProgram
     private MentoringProgram? program;
     private bool loaded, assigning;
     private List<MemberRow> members = [];
-    private List<ProgramEvent> events = [];
+    private List<EventRow> events = [];
     private Dictionary<string, string> names = [];
     private Dictionary<string, int> experience = [], capacities = [];
     private Candidate? candidate;
@@ -38,6 +38,7 @@ public partial class AdminProgram
     private int newCapacity = 10;
     private Result? addErrors;
     private List<BreadcrumbItem> crumbs = [];
+    private readonly HashSet<Form> writing = [];
 
     private int Students => members.Count(m => m.Role == Roles.Student);
     private int Mentors => members.Count(m => m.Role == Roles.Mentor);
@@ -68,7 +69,7 @@ public partial class AdminProgram
         capacities = members.Where(m => m.Role == Roles.Mentor).ToDictionary(m => m.UserId, m => m.Capacity);
         var since = Clock.GetUtcNow().UtcDateTime.AddDays(-30);
         events = await db.Set<ProgramEvent>().AsNoTracking().Where(e => e.ProgramId == Id && e.EndUtc > since)
-            .OrderBy(e => e.StartUtc).Take(100).ToListAsync();
+            .OrderBy(e => e.StartUtc).Take(100).Select(e => new EventRow(e.Id, e.Title, e.StartUtc, e.EndUtc, e.CancelledUtc != null)).ToListAsync();
     }
 
     /// <summary>Approved mentors and students not in the program whose name contains the text, searched in the database.</summary>
@@ -152,7 +153,11 @@ public partial class AdminProgram
         }
     }
 
+    private enum Form { Event, Assignment, Announcement }
+
     private sealed record MemberRow(string UserId, string Name, string Role, int Experience, string? MentorId, int Capacity);
+
+    private sealed record EventRow(Guid Id, string Title, DateTime StartUtc, DateTime EndUtc, bool IsCancelled);
 
     private sealed record Candidate(string Id, string Name, string Role);
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PeerMentor.Domain;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Pages.Scheduling;
 
@@ -21,6 +23,15 @@ public partial class AvailabilityEditor
 
     private bool Has(string field) => errors?.For(field).Any() == true;
     private string? First(string field) => errors?.For(field).FirstOrDefault();
+
+    /// <summary>A whole-number input; an emptied one counts as 0, which the domain accepts or explains next to the field.</summary>
+    private RenderFragment Number(string id, string label, int value, Action<int> set, int min, int max, int step, string helper, string field) =>
+        new OutlinedInput(id, label, "number", value.ToString(CultureInfo.InvariantCulture),
+            EventCallback.Factory.Create<ChangeEventArgs>(this, e => set(int.TryParse(e.Value as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0)))
+        {
+            Disabled = Disabled, Error = Has(field), ErrorText = First(field), HelperText = helper,
+            InputAttributes = new Dictionary<string, object> { ["min"] = min, ["max"] = max, ["step"] = step },
+        }.Render();
 
     private void Toggle(int length, bool on)
     {

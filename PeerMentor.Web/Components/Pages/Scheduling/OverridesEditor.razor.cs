@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Scheduling;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Pages.Scheduling;
 
@@ -37,6 +38,14 @@ public partial class OverridesEditor
             return until <= from ? "The hours end before they start." : null;
         }
     }
+
+    /// <summary>A dense outlined input; its problem shows under it, or (for the two times, which share one) under the form.</summary>
+    private RenderFragment Field(string id, string label, string type, string? value, Action<string?> set, string ariaLabel, string? problem, string? css,
+        bool showText = true) =>
+        new OutlinedInput(id, label, type, value, EventCallback.Factory.Create<ChangeEventArgs>(this, e => set(e.Value as string)))
+        {
+            Dense = true, Disabled = Disabled, AriaLabel = ariaLabel, Error = problem is not null, ErrorText = showText ? problem : null, Class = css,
+        }.Render();
 
     private Task AddAsync()
     {
