@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Cold start to the first 200 on /health, timed from process start, two ways: a first run (fresh SQLite database:
-# schema created, roles and demo data seeded) and a restart on that same database. Prints each run and both medians.
+# schema created, roles and demo data seeded) and a restart on that same database. Prints each run and both medians,
+# wall clock and the app's own CPU time until that answer (steadier than the wall clock on a busy machine).
+# The app is published for this machine's runtime, so it is ReadyToRun (precompiled), as a deployment would be.
 # Usage: bash bench/cold-start.sh [runs]
 # PM_BENCH_APP=<folder of a Release publish> skips the publish step (to compare two builds back to back).
 set -euo pipefail
@@ -10,7 +12,11 @@ out=$(mktemp -d -t pm-cold-start-XXXXXX)
 pid=
 # Whatever happens (failure, Ctrl+C), the app started here stops and the folder goes.
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$out"' EXIT
-if [ -n "${PM_BENCH_APP:-}" ]; then cp -r "$PM_BENCH_APP" "$out/app"; else dotnet publish PeerMentor.Web -c Release -o "$out/app" >/dev/null; fi
+if [ -n "${PM_BENCH_APP:-}" ]; then cp -r "$PM_BENCH_APP" "$out/app"; else
+  rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+  dotnet publish PeerMentor.Web -c Release -r "$rid" --self-contained false -o "$out/app" >/dev/null
+fi
+tick=$(getconf CLK_TCK)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 start_once() {
@@ -24,18 +30,19 @@ start_once() {
     sleep 0.01
   done
   end=$(date +%s%N)
+  cpu=$(awk -v tick="$tick" '{print int(($14 + $15) * 1000 / tick)}' "/proc/$pid/stat")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   pid=
-  echo $(( (end - start) / 1000000 ))
+  echo "$(( (end - start) / 1000000 )) $cpu"
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-first=(); restart=()
+first=(); restart=(); first_cpu=(); restart_cpu=()
 for i in $(seq 1 "$runs"); do
   rm -f "$out"/*.db*
-  first+=("$(start_once)")
-  restart+=("$(start_once)")
-  echo "run $i: first run ${first[-1]} ms, restart ${restart[-1]} ms"
+  read -r ms cpu <<<"$(start_once)"; first+=("$ms"); first_cpu+=("$cpu")
+  read -r ms cpu <<<"$(start_once)"; restart+=("$ms"); restart_cpu+=("$cpu")
+  echo "run $i: first run ${first[-1]} ms (CPU ${first_cpu[-1]} ms), restart ${restart[-1]} ms (CPU ${restart_cpu[-1]} ms)"
 done
-echo "cold start to first 200 on /health over $runs runs: restart (existing database) median $(median "${restart[@]}") ms; first run (fresh SQLite, demo data seeded) median $(median "${first[@]}") ms"
+echo "cold start to first 200 on /health over $runs runs: restart (existing database) median $(median "${restart[@]}") ms (CPU $(median "${restart_cpu[@]}") ms); first run (fresh SQLite, demo data seeded) median $(median "${first[@]}") ms (CPU $(median "${first_cpu[@]}") ms)"

@@ -8,8 +8,8 @@ namespace PeerMentor.Domain.Data;
 
 /// <summary>
 /// With the write-ahead log, synchronous=NORMAL skips the disk flush on every commit: a commit still survives
-/// the app crashing or being killed, and only a power cut or OS crash can undo the last few. The outbox makes
-/// a commit per message sent, so this is what lets it keep up (see README).
+/// the app crashing or being killed, and only a power cut or OS crash can undo the last few. The outbox commits
+/// every few messages it sends, so this is what lets it keep up (see README).
 /// </summary>
 public sealed class SqliteDurability : DbConnectionInterceptor
 {

@@ -13,7 +13,7 @@ public class DispatcherCrashTests
     private const int Messages = 300;
 
     [Fact]
-    public async Task After_a_kill_mid_dispatch_and_a_restart_every_committed_mail_arrives_and_at_most_the_one_in_flight_twice()
+    public async Task After_a_kill_mid_dispatch_and_a_restart_every_committed_mail_arrives_and_at_most_the_chunk_in_flight_twice()
     {
         var smtp = await SmtpSink.InstanceAsync();
         var folder = TestRun.NewFolder("crash");
@@ -45,7 +45,8 @@ public class DispatcherCrashTests
         var subjects = smtp.MailTo(to).Select(m => m.Subject).ToList();
         Assert.InRange(beforeRestart, 40, Messages - 1);
         Assert.Equal(Messages, subjects.Distinct().Count());
-        Assert.InRange(subjects.Count - Messages, 0, 1);
+        // One recipient is one lane: only the chunk it had sent but not yet recorded can arrive again.
+        Assert.InRange(subjects.Count - Messages, 0, PeerMentor.Web.Jobs.OutboxDispatcher.ChunkSize);
     }
 
     private sealed record RunningApp(Process Process, int Port) : IDisposable

@@ -47,11 +47,13 @@ public sealed class SmtpMailSender(SmtpConnectionPool pool, IOptions<EmailOption
     : PeerMentor.Domain.Notifications.IMailSender, IAsyncDisposable
 {
     private SmtpConnection? _connection;
+    // Parsed once per lane; each mail gets its own copy (MimeKit's address lists subscribe to the addresses they hold).
+    private (string Text, string? Name, string Address)? _from;
 
     public async Task SendAsync(DomainMail message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var mime = Compose(message, settings.From);
+        var mime = Compose(message, From(settings.From));
         _connection ??= pool.Rent();
         try
         {
@@ -93,12 +95,22 @@ public sealed class SmtpMailSender(SmtpConnectionPool pool, IOptions<EmailOption
         return ValueTask.CompletedTask;
     }
 
-    private static MimeMessage Compose(DomainMail message, string from)
+    private MailboxAddress From(string text)
+    {
+        if (_from is not { } known || known.Text != text)
+        {
+            var parsed = MailboxAddress.Parse(text);
+            _from = known = (text, parsed.Name, parsed.Address);
+        }
+        return new MailboxAddress(known.Name, known.Address);
+    }
+
+    private static MimeMessage Compose(DomainMail message, MailboxAddress from)
     {
         if (!MailboxAddress.TryParse(message.To, out var to) || to.Address.IndexOf('@') is <= 0 || to.Address.EndsWith('@'))
             throw new MailDeliveryException($"\"{message.To}\" is not a valid email address.", permanent: true);
         var mime = new MimeMessage { Subject = message.Subject };
-        mime.From.Add(MailboxAddress.Parse(from));
+        mime.From.Add(from);
         mime.To.Add(to);
         MimeEntity body = new MultipartAlternative
         {

@@ -24,9 +24,9 @@ public sealed class DispatcherOptions
 /// <summary>
 /// Delivers queued outbox messages. A batch is claimed with one conditional UPDATE that writes a lease, so with
 /// several app instances on one database exactly one sends each message. The batch is split into lanes by
-/// recipient (one person's messages stay in order) that send in parallel, and each message is recorded as sent
-/// in its own commit right after the server accepted it: a crash between the two can repeat only the messages
-/// in flight, never lose one. A reminder that comes due after its session started (the app was down, say) is
+/// recipient (one person's messages stay in order) that send in parallel. A lane reads its messages a chunk at a
+/// time and records the chunk's outcomes in one commit once the server has answered each: a crash between the
+/// two can repeat the chunks in flight (at most <see cref="ChunkSize"/> messages per lane), never lose one. A reminder that comes due after its session started (the app was down, say) is
 /// skipped as missed rather than sent late. <see cref="OutboxDispatchJob"/> runs it.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DispatcherOptions> options,
@@ -36,7 +36,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     // One batch at a time in this process: two batches side by side could send one person's mails out of order.
     private readonly SemaphoreSlim _oneBatch = new(1, 1);
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
-    private const int ReadAhead = 16;
+    /// <summary>Messages a lane reads at once and records in one commit; a crash can repeat at most this many per lane.</summary>
+    public const int ChunkSize = 16;
     private long _batches, _drains;
     private long _lastPollTicks = long.MinValue;
 
@@ -140,22 +141,32 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<IMailSender>();
         var sms = scope.ServiceProvider.GetRequiredService<ISmsSender>();
+        var sqlite = db.Database.IsSqlite();
         // One open connection for the whole lane, instead of opening (and setting up) one per read and per commit.
         await db.Database.OpenConnectionAsync(cancellationToken);
         // Read a few at a time: one query per chunk, and a row is read moments before it is sent, so a reminder
         // skipped meanwhile (session cancelled) is seen as skipped.
-        foreach (var chunk in ids.Chunk(ReadAhead))
+        foreach (var chunk in ids.Chunk(ChunkSize))
         {
             var messages = await db.Outbox.Where(m => chunk.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-            foreach (var message in messages)
+            try
             {
-                // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
-                if (Now > startBy || cancellationToken.IsCancellationRequested) return;
-                if (message.Status != DeliveryStatus.Queued) continue;
-                if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
-                else await SendAsync(db, message, sender, sms, cancellationToken);
-                // Its own commit right after the server took it: a crash can repeat only this one message of the lane.
-                await CommitAsync(db, cancellationToken);
+                foreach (var message in messages)
+                {
+                    // Left unsent, the message's lease runs out and the next round (here or elsewhere) claims it again.
+                    if (Now > startBy || cancellationToken.IsCancellationRequested) return;
+                    if (message.Status != DeliveryStatus.Queued) continue;
+                    if (await WhyNotSendAsync(db, message, cancellationToken) is { } reason) message.Skip(reason);
+                    else await SendAsync(db, message, sender, sms, cancellationToken);
+                }
+            }
+            finally
+            {
+                // One commit for the chunk's outcomes, also when the lane stops early (what the server took is recorded
+                // even while the app stops): a crash before it can repeat at most this chunk of the lane, never lose one.
+                await CommitAsync(db, sqlite, CancellationToken.None);
+                // A context that kept every row it sent would compare them all again at each commit.
+                db.ChangeTracker.Clear();
             }
         }
     }
@@ -164,9 +175,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     /// SQLite has one writer at a time and Microsoft.Data.Sqlite answers a busy database by sleeping before it tries again,
     /// so the lanes take turns here instead of colliding; PostgreSQL commits them side by side.
     /// </summary>
-    private async Task CommitAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task CommitAsync(AppDbContext db, bool sqlite, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite())
+        if (!sqlite)
         {
             await db.SaveChangesAsync(cancellationToken);
             return;
