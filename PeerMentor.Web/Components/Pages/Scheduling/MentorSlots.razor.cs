@@ -84,6 +84,7 @@ public partial class MentorSlots
 
     private Task ChangeLengthAsync(int length)
     {
+        if (length == minutes) return Task.CompletedTask;
         minutes = length;
         return LoadSlotsAsync();
     }
