@@ -80,7 +80,7 @@ public static class CircuitMemory
             var kind = listed with { Path = link };
             // One page first, closed again, so what is loaded once per process (JIT, caches) is not counted per circuit.
             await CloseAllAsync(await OpenAsync(context, kind.Path, 1));
-            var before = await HeapAsync(http);
+            var before = await SettledHeapAsync(http);
             circuits = 0;
             var open = await OpenAsync(context, kind.Path, pages);
             if (circuits == 0) Console.WriteLine($"{kind.Name,-19} /{kind.Path,-52} renders statically: no circuit, nothing held between requests");
@@ -152,6 +152,23 @@ public static class CircuitMemory
             await page.GotoAsync("about:blank");
             await page.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// The heap once the previous kind's closed pages are gone: their circuits are torn down in the background, and
+    /// what is freed after this reading would be subtracted from the next kind's figure.
+    /// </summary>
+    private static async Task<Heap> SettledHeapAsync(HttpClient http)
+    {
+        var heap = await HeapAsync(http);
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var next = await HeapAsync(http);
+            if (heap.ManagedBytes - next.ManagedBytes < 64 * 1024) return next;
+            heap = next;
+        }
+        return heap;
     }
 
     private sealed record Heap(long ManagedBytes, long HeapSizeBytes, long WorkingSetBytes);
