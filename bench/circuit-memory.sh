@@ -23,9 +23,10 @@ command -v /usr/bin/chromium >/dev/null || { echo "Needs Debian's chromium (apt-
 echo "Building the Release app and the load client..."
 dotnet build bench/PeerMentor.Bench -c Release >/dev/null
 dotnet publish PeerMentor.Web -c Release -o "$work/app" >/dev/null
-# One person opens all pages of a kind: lift the per-person page limit, which would close the older ones.
+# One person opens all pages of a kind: lift the per-person page limit, which would close the older ones, and the
+# per-person pace of page actions, which would refuse the later pages' loads.
 ASPNETCORE_ENVIRONMENT=Production DemoData__Seed=true ConnectionStrings__Default="Data Source=$work/bench.db" \
-  Bench__HeapEndpoint=true Auth__MaxPagesPerPerson=100000 Logging__LogLevel__Default=Warning \
+  Bench__HeapEndpoint=true Auth__MaxPagesPerPerson=100000 Auth__PageActionBurst=100000 Logging__LogLevel__Default=Warning \
   dotnet "$work/app/PeerMentor.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$work/app" >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 1200); do

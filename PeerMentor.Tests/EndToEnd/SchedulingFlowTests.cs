@@ -181,9 +181,9 @@ public class SchedulingFlowTests
 
         await page.GetByLabel("Times shown in").FillAsync("Tokyo");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Asia/Tokyo" }).ClickAsync();
-        await page.GetByLabel("Session length").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "30 minutes" }).ClickAsync();
-        await Expect(page.Locator(".mud-select").Filter(new() { HasText = "Session length" }).First).ToContainTextAsync("30 minutes");
+        var lengths = page.GetByRole(AriaRole.Group, new() { Name = "Session length" });
+        await lengths.GetByRole(AriaRole.Button, new() { Name = "30 minutes" }).ClickAsync();
+        await Expect(lengths.GetByRole(AriaRole.Button, new() { Name = "30 minutes", Pressed = true })).ToBeVisibleAsync();
         var slot = page.Locator("button.slot").First;
         await Expect(slot).ToBeVisibleAsync();
         var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

@@ -68,8 +68,11 @@ public partial class MentorSlots
         {
             // The month was cut when it was chosen; the service still drops anything now past or too soon.
             var window = month!.Utc;
-            var (_, free) = await Actions.RunAsync<SessionService, (Result, IReadOnlyList<Interval>)>(s =>
-                s.FreeSlotsAsync(Id, studentId, minutes, window.StartUtc, window.EndUtc));
+            var (result, found) = await Actions.RunAsync<SessionService, (Result, IReadOnlyList<Interval>?)>(async s =>
+                await s.FreeSlotsAsync(Id, studentId, minutes, window.StartUtc, window.EndUtc));
+            // A refused action (too fast) brings no list: say so and show no times rather than lose the page.
+            if (!result.Succeeded) slotProblem = result.Summary;
+            var free = found ?? [];
             slots = free;
             slotDays = free.Select(LocalDay).ToHashSet();
             if (day is not { } kept || !slotDays.Contains(kept)) day = slotDays.Count == 0 ? null : slotDays.Min();
@@ -84,6 +87,7 @@ public partial class MentorSlots
 
     private Task ChangeLengthAsync(int length)
     {
+        if (length == minutes) return Task.CompletedTask;
         minutes = length;
         return LoadSlotsAsync();
     }

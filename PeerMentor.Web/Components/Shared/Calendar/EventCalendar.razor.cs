@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using PeerMentor.Domain.Scheduling;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Shared.Calendar;
 
@@ -33,6 +35,16 @@ public partial class EventCalendar
     [Parameter] public string? Class { get; set; }
 
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? UserAttributes { get; set; }
+
+    private static readonly CalendarView[] Views = Enum.GetValues<CalendarView>();
+    private static readonly MarkupString ChevronLeft = MudMarkup.Icon(Icons.Material.Filled.ChevronLeft);
+    private static readonly MarkupString ChevronRight = MudMarkup.Icon(Icons.Material.Filled.ChevronRight);
+
+    // Static parts as one shared string each rather than a frame per element in every open calendar's render tree.
+    private static readonly MarkupString Legend = new(
+        "<ul class=\"cal-legend\" aria-label=\"Legend\">" + string.Concat(Enum.GetValues<CalendarEntryKind>().Select(kind =>
+            $"<li><span class=\"cal-swatch {KindClass(kind)}\" aria-hidden=\"true\"></span>{CalendarEntry.LabelOf(kind)}</li>")) + "</ul>");
+    private static readonly ConcurrentDictionary<(int, int), MarkupString> HourColumns = new();
 
     private readonly Dictionary<DateOnly, ElementReference> dayCells = [];
     private List<Placed> entries = [];
@@ -231,6 +243,10 @@ public partial class EventCalendar
         var items = count switch { 0 => "nothing planned", 1 => "1 item", _ => $"{count} items" };
         return $"{(day == Today ? ", today" : "")}, {items}";
     }
+
+    private static MarkupString HourLabels((int From, int To) hours) => HourColumns.GetOrAdd(hours, h => new MarkupString(
+        "<div class=\"cal-hours\" aria-hidden=\"true\">" + string.Concat(Enumerable.Range(h.Item1, h.Item2 - h.Item1).Select(hour =>
+            $"<div class=\"cal-hour\">{hour:00}:00</div>")) + "</div>"));
 
     private static string KindClass(CalendarEntryKind kind) => $"kind-{kind.ToString().ToLowerInvariant()}";
 

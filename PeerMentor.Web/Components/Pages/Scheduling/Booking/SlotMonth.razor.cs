@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using PeerMentor.Domain.Scheduling;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Pages.Scheduling.Booking;
 
@@ -8,6 +10,8 @@ public partial class SlotMonth
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
     private static readonly string[] WeekdayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+    private static readonly MarkupString ChevronLeft = MudMarkup.Icon(Icons.Material.Filled.ChevronLeft);
+    private static readonly MarkupString ChevronRight = MudMarkup.Icon(Icons.Material.Filled.ChevronRight);
 
     /// <summary>The month shown, already cut to today and the mentor's horizon.</summary>
     [Parameter, EditorRequired] public BookingMonth Month { get; set; } = default!;
