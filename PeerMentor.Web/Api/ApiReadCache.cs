@@ -29,6 +29,7 @@ public sealed class ApiReadCache : IDisposable
 
     private readonly Lock _sqliteLock = new();
     private SqliteConnection? _sqliteWatch;
+    private SqliteCommand? _sqliteDataVersion;
     private readonly TimeProvider _clock;
     private readonly JsonSerializerOptions _json;
     private readonly bool _postgres;
@@ -48,7 +49,11 @@ public sealed class ApiReadCache : IDisposable
 
     public void Dispose()
     {
-        lock (_sqliteLock) _sqliteWatch?.Dispose();
+        lock (_sqliteLock)
+        {
+            _sqliteDataVersion?.Dispose();
+            _sqliteWatch?.Dispose();
+        }
     }
 
     /// <summary>Tells the cache that this request's answer holds only while the clock reads before <paramref name="untilUtc"/>.</summary>
@@ -79,8 +84,8 @@ public sealed class ApiReadCache : IDisposable
 
     private async ValueTask<Stamp> StampAsync(HttpContext http)
     {
+        if (!_postgres) return new Stamp(SqliteDataVersion(http), null);
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
-        if (!_postgres) return new Stamp(SqliteDataVersion(db), null);
         // On the request's own context and connection, left open for the handler's queries.
         await db.Database.OpenConnectionAsync(http.RequestAborted);
         await using var command = db.Database.GetDbConnection().CreateCommand();
@@ -90,21 +95,22 @@ public sealed class ApiReadCache : IDisposable
 
     /// <summary>
     /// data_version compares only within one connection, so one is kept open for it; asking costs a few microseconds
-    /// (it reads the shared WAL index, no disk), so requests take turns on it.
+    /// (it reads the shared WAL index, no disk), so requests take turns on it. Its statement stays prepared, and a kept
+    /// answer is served without taking a database context from the pool.
     /// </summary>
-    private long SqliteDataVersion(AppDbContext db)
+    private long SqliteDataVersion(HttpContext http)
     {
         lock (_sqliteLock)
         {
-            if (_sqliteWatch is null)
+            if (_sqliteDataVersion is null)
             {
-                var watch = new SqliteConnection(db.Database.GetConnectionString());
+                var watch = new SqliteConnection(http.RequestServices.GetRequiredService<AppDbContext>().Database.GetConnectionString());
                 watch.Open();
                 _sqliteWatch = watch;
+                _sqliteDataVersion = watch.CreateCommand();
+                _sqliteDataVersion.CommandText = "PRAGMA data_version";
             }
-            using var command = _sqliteWatch.CreateCommand();
-            command.CommandText = "PRAGMA data_version";
-            return (long)command.ExecuteScalar()!;
+            return (long)_sqliteDataVersion.ExecuteScalar()!;
         }
     }
 
