@@ -28,6 +28,14 @@ public class DemoProgramTests
         });
 
         Assert.Equal((13, 0, 1, 1, 1, 20), (members, unassigned, announcements, events, assignments, reviews));
+        // Students of one week do not all get the same points, so the review lists and averages show a spread.
+        var scoresOfOneWeek = await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            var week = await db.Set<WeeklyReview>().MaxAsync(r => r.Week);
+            return await db.Set<WeeklyReview>().Where(r => r.Week == week).Select(r => r.Scores).Distinct().CountAsync();
+        });
+        Assert.True(scoresOfOneWeek > 1, $"every student of the week got the same points ({scoresOfOneWeek} distinct scores)");
         var student = DemoData.Logins.First(l => l.Role == Roles.Student);
         var client = await app.SignedInClientAsync(new TestUser("", student.Email, DemoData.Password, student.Name));
         var home = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/"));
