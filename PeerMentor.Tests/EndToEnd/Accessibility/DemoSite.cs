@@ -12,8 +12,8 @@ using PeerMentor.Tests.Infrastructure;
 namespace PeerMentor.Tests.EndToEnd.Accessibility;
 
 /// <summary>
-/// The app with the README's demo data plus a booked session, an open request and a mail, so every page has
-/// something to show. One signed-in browser context per role for the whole collection: signing in is slow on purpose.
+/// The app with the README's demo data (which has sessions, requests and hand-ins) plus a registration waiting for
+/// approval and a mail, so every page has something to show. One signed-in browser context per role for the whole collection: signing in is slow on purpose.
 /// </summary>
 public sealed class DemoSite : IAsyncLifetime
 {
@@ -47,19 +47,18 @@ public sealed class DemoSite : IAsyncLifetime
         var program = await db.Programs.AsNoTracking().Select(p => p.Id).SingleAsync();
         var masterclass = await db.Set<ProgramEvent>().AsNoTracking().Select(e => e.Id).FirstAsync();
 
-        // A student of mentor1 with one accepted session and one open request.
-        var mentee = await db.ProgramMembers.AsNoTracking().Where(m => m.MentorId == mentor).OrderBy(m => m.UserId).Select(m => m.UserId).FirstAsync();
+        // The demo gives mentor1's first student a booked session (and a past one); that student signs in. Sessions
+        // are not added here, so the pages (and the README screenshots taken from them) show the demo as it is.
+        var now = DateTime.UtcNow;
+        var booked = await db.Sessions.AsNoTracking().Where(x => x.MentorId == mentor && x.Status == SessionStatus.Accepted && x.StartUtc > now)
+            .Select(x => new { x.Id, x.StudentId }).SingleAsync();
+        var mentee = booked.StudentId;
         Emails = new Dictionary<string, string>
         {
             [Roles.Student] = await db.Users.AsNoTracking().Where(u => u.Id == mentee).Select(u => u.Email!).SingleAsync(),
             [Roles.Mentor] = "mentor1@peermentor.local",
             [Roles.Admin] = "admin@peermentor.local",
         };
-        var sessions = s.GetRequiredService<SessionService>();
-        var (_, slots) = await sessions.FreeSlotsAsync(mentor, mentee, 60, null, null);
-        var (_, accepted) = await sessions.RequestAsync(mentee, new SessionRequestInput(mentor, slots[2].StartUtc, 60, "Review my pull request", ""));
-        await sessions.AcceptAsync(mentor, accepted!.Value);
-        await sessions.RequestAsync(mentee, new SessionRequestInput(mentor, slots[12].StartUtc, 60, "Plan the capstone project", ""));
 
         // A registration waiting for approval, and a mail in the viewer.
         var newcomer = AppUser.Register("newcomer@example.com", "Nia Newcomer", "Europe/Paris", Roles.Student, 1, "", DateTime.UtcNow);
@@ -73,7 +72,7 @@ public sealed class DemoSite : IAsyncLifetime
         return new Dictionary<string, string>
         {
             ["mentor"] = mentor, ["student"] = mentee, ["program"] = program.ToString(), ["event"] = masterclass.ToString(),
-            ["session"] = accepted.Value.ToString(), ["mail"] = mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["session"] = booked.Id.ToString(), ["mail"] = mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 
