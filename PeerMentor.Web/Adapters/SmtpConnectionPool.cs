@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
+using MimeKit;
 
 namespace PeerMentor.Web.Adapters;
 
@@ -30,7 +31,7 @@ public sealed class SmtpConnection
 {
     private long _lastUsed = Environment.TickCount64;
 
-    public SmtpClient Client { get; } = new();
+    public SmtpClient Client { get; } = new OnePassSmtpClient();
 
     /// <summary>Connects (and signs in) when needed; true when an already open connection is used again.</summary>
     public async Task<bool> ReadyAsync(SmtpOptions settings, CancellationToken cancellationToken)
@@ -85,4 +86,21 @@ public sealed class SmtpConnection
         if (!string.IsNullOrEmpty(settings.UserName)) await Client.AuthenticateAsync(settings.UserName, settings.Password, cancellationToken);
         Used();
     }
+}
+
+/// <summary>
+/// Formats each mail once. When the server announces SIZE, MailKit writes the whole message out first only to count its
+/// bytes for MAIL FROM, then writes it again to send it. The size is optional (RFC 1870) and our mails are a few kilobytes;
+/// a server that finds one too large still refuses it after the data with 552, which is a permanent failure like any 5xx.
+/// With CHUNKING the size is the length BDAT announces, so then it is measured as before.
+/// </summary>
+internal sealed class OnePassSmtpClient : SmtpClient
+{
+    private bool MayChunk => (Capabilities & (SmtpCapabilities.Chunking | SmtpCapabilities.BinaryMime)) != 0;
+
+    protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+        MayChunk ? base.GetSizeAsync(options, message, cancellationToken) : Task.FromResult(-1L);
+
+    protected override long GetSize(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+        MayChunk ? base.GetSize(options, message, cancellationToken) : -1;
 }

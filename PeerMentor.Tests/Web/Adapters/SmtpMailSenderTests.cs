@@ -64,6 +64,23 @@ public class SmtpMailSenderTests
     }
 
     [Fact]
+    public async Task A_mail_is_not_formatted_twice_to_declare_its_size_and_one_too_large_is_refused_for_good()
+    {
+        // The server announces a limit. Declaring the size would mean writing the whole mail once more to count it; the server
+        // still refuses an oversize mail, after its data.
+        using var server = new ScriptedSmtpServer { Extensions = ["SIZE 100"], DataAnswer = "552 5.3.4 message size exceeds fixed limit" };
+        var (pool, newSender) = Sender(server.Port);
+        await using var sender = newSender();
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendAsync(Hello));
+
+        Assert.True(failure.Permanent);
+        Assert.StartsWith("MAIL FROM:<no-reply@peermentor.local>", server.LastMailFrom);
+        Assert.DoesNotContain("SIZE=", server.LastMailFrom, StringComparison.OrdinalIgnoreCase);
+        await pool.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_calendar_invite_keeps_its_method_in_the_content_type()
     {
         using var server = new ScriptedSmtpServer();
@@ -90,10 +107,15 @@ public class SmtpMailSenderTests
 
         public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
         public string RecipientAnswer { get; init; } = "250 OK";
+        /// <summary>The answer after the mail's data (the server takes it or refuses it there).</summary>
+        public string DataAnswer { get; init; } = "250 queued";
+        /// <summary>SMTP extensions the server announces in its EHLO answer.</summary>
+        public string[] Extensions { get; init; } = [];
         public bool HangUpAfterEachMail { get; init; }
         public int Mails => Volatile.Read(ref _mails);
         public int Connections => Volatile.Read(ref _connections);
         public string LastData { get; private set; } = "";
+        public string LastMailFrom { get; private set; } = "";
 
         public void Dispose() => _listener.Stop();
 
@@ -119,13 +141,20 @@ public class SmtpMailSenderTests
                 var verb = line.Split(' ')[0].ToUpperInvariant();
                 if (verb == "QUIT") { await writer.WriteLineAsync("221 bye"); return; }
                 if (verb == "RCPT") { await writer.WriteLineAsync(RecipientAnswer); continue; }
+                if (verb == "EHLO")
+                {
+                    string[] lines = ["scripted", .. Extensions];
+                    for (var i = 0; i < lines.Length; i++) await writer.WriteLineAsync($"250{(i < lines.Length - 1 ? '-' : ' ')}{lines[i]}");
+                    continue;
+                }
+                if (verb == "MAIL") LastMailFrom = line;
                 if (verb != "DATA") { await writer.WriteLineAsync("250 OK"); continue; }
                 await writer.WriteLineAsync("354 go on");
                 var data = new StringBuilder();
                 while (await reader.ReadLineAsync() is { } dataLine && dataLine != ".") data.AppendLine(dataLine);
                 LastData = data.ToString();
                 Interlocked.Increment(ref _mails);
-                await writer.WriteLineAsync("250 queued");
+                await writer.WriteLineAsync(DataAnswer);
                 if (HangUpAfterEachMail) return;
             }
         }
