@@ -16,6 +16,12 @@ namespace PeerMentor.Web.Components.Pages.Programs;
 public partial class AdminProgram
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly MarkupString EventIcon = SmallIcon(Icons.Material.Filled.Event), EventBusyIcon = SmallIcon(Icons.Material.Filled.EventBusy);
+
+    private static readonly IReadOnlyDictionary<string, object> NewCapacityLimits = new Dictionary<string, object> { ["min"] = 1, ["max"] = 200 };
+
+    private static MarkupString SmallIcon(string svg) => new(
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{svg}</svg>");
 
     [Parameter] public Guid Id { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -37,7 +43,6 @@ public partial class AdminProgram
     private string? asking;
     private int newCapacity = 10;
     private Result? addErrors;
-    private List<BreadcrumbItem> crumbs = [];
     private readonly HashSet<Form> writing = [];
 
     private int Students => members.Count(m => m.Role == Roles.Student);
@@ -59,7 +64,6 @@ public partial class AdminProgram
         program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id);
         loaded = true;
         if (program is null) return;
-        crumbs = [new("Programs", "admin/programs"), new(program.Name, null, disabled: true)];
         members = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == Id && m.LeftUtc == null)
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
             .Select(m => new MemberRow(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
@@ -153,7 +157,16 @@ public partial class AdminProgram
         }
     }
 
-    private enum Form { Event, Assignment, Announcement }
+    private async Task SavedAsync(Form form)
+    {
+        writing.Remove(form);
+        await LoadAsync();
+    }
+
+    private static string Rules(MentoringProgram program) =>
+        $"Below an average of {program.ProbationThreshold.ToString("0.##", Invariant)} for {program.ProbationWeeks} week{(program.ProbationWeeks == 1 ? "" : "s")} in a row";
+
+    private enum Form { Details, Automations, Event, Assignment, Announcement }
 
     private sealed record MemberRow(string UserId, string Name, string Role, int Experience, string? MentorId, int Capacity);
 
