@@ -34,7 +34,7 @@ public partial class AdminProgram
     private string zone = "UTC";
     private MentoringProgram? program;
     private bool loaded, assigning;
-    private List<MemberRow> members = [];
+    private List<ProgramMember> members = [];
     private List<EventRow> events = [];
     private Dictionary<string, string> names = [];
     private Dictionary<string, int> experience = [], capacities = [];
@@ -56,8 +56,6 @@ public partial class AdminProgram
 
     private static string Day(DateOnly day) => day.ToString("d MMM yyyy", Invariant);
 
-    private string? Name(string? userId) => userId is not null && names.TryGetValue(userId, out var name) ? name : null;
-
     private async Task LoadAsync()
     {
         await using var db = await Contexts.CreateDbContextAsync();
@@ -66,7 +64,7 @@ public partial class AdminProgram
         if (program is null) return;
         members = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == Id && m.LeftUtc == null)
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
-            .Select(m => new MemberRow(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
+            .Select(m => new ProgramMember(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
             .ToListAsync();
         names = members.ToDictionary(m => m.UserId, m => m.Name);
         experience = members.ToDictionary(m => m.UserId, m => m.Experience);
@@ -167,8 +165,6 @@ public partial class AdminProgram
         $"Below an average of {program.ProbationThreshold.ToString("0.##", Invariant)} for {program.ProbationWeeks} week{(program.ProbationWeeks == 1 ? "" : "s")} in a row";
 
     private enum Form { Details, Automations, Event, Assignment, Announcement }
-
-    private sealed record MemberRow(string UserId, string Name, string Role, int Experience, string? MentorId, int Capacity);
 
     private sealed record EventRow(Guid Id, string Title, DateTime StartUtc, DateTime EndUtc, bool IsCancelled);
 
