@@ -37,9 +37,10 @@ public class AssignmentFlowTests
         await studentPage.GotoAsync("assignments");
         var card = studentPage.GetByTestId("assignment").Filter(new() { HasText = "Testing essay" });
         await Expect(card.GetByTestId("assignment-due")).ToContainTextAsync(localDue.ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in" })).ToBeEnabledAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in your work" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true })).ToBeEnabledAsync();
         await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "essay.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }).ClickAsync();
         await Expect(card.GetByTestId("submission-status")).ToContainTextAsync("essay.pdf");
 
         await mentorPage.ReloadAsync();

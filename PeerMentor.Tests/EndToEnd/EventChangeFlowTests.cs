@@ -90,9 +90,10 @@ public class EventChangeFlowTests
 
         await studentPage.GetByTestId("event-assignment").GetByRole(AriaRole.Link, new() { Name = "Cache a slow API" }).ClickAsync();
         var card = studentPage.GetByTestId("assignment").Filter(new() { HasText = "Cache a slow API" });
-        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in" })).ToBeEnabledAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in your work" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true })).ToBeEnabledAsync();
         await card.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "cache.pdf", MimeType = "application/pdf", Buffer = SampleFiles.Pdf });
-        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Hand in", Exact = true }).ClickAsync();
         await Expect(card.GetByTestId("submission-status")).ToContainTextAsync("cache.pdf");
 
         await mentorPage.GotoAsync("mentor/assignments");

@@ -27,6 +27,7 @@ public class ProgramSettingsPageTests
         await using var context = await OpenProgramPageAsync(app, "Rules cohort");
         var page = context.Pages[0];
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save automation settings" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit automation settings" }).ClickAsync();
         await Expect(save).ToBeEnabledAsync();
 
         await page.FillAsync("#RemovalWeeks", "2");
@@ -40,6 +41,8 @@ public class ProgramSettingsPageTests
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
 
         await page.ReloadAsync();
+        await Expect(page.GetByTestId("automation-settings")).ToContainTextAsync("Below an average of 3.5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit automation settings" }).ClickAsync();
         await Expect(page.Locator("#ProbationThreshold")).ToHaveValueAsync("3.5");
         await Expect(page.Locator("#RemovalWeeks")).ToHaveValueAsync("5");
         await Expect(page.GetByLabel("Apply the proposals every Monday without waiting for me")).ToBeCheckedAsync();
@@ -52,6 +55,7 @@ public class ProgramSettingsPageTests
         await using var context = await OpenProgramPageAsync(app, "Draft cohort");
         var page = context.Pages[0];
         var save = page.GetByRole(AriaRole.Button, new() { Name = "Save program details" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit program details" }).ClickAsync();
         await Expect(save).ToBeEnabledAsync();
 
         await page.FillAsync("#Capacity", "0");
@@ -65,6 +69,8 @@ public class ProgramSettingsPageTests
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Winter cohort", Level = 1 })).ToBeVisibleAsync();
 
         await page.ReloadAsync();
+        await Expect(page.GetByTestId("program-details")).ToContainTextAsync("Delivery, Testing, Teamwork");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit program details" }).ClickAsync();
         await Expect(page.Locator("#Criteria")).ToHaveValueAsync("Delivery, Testing, Teamwork");
         await Expect(page.Locator("#Capacity")).ToHaveValueAsync("25");
     }

@@ -179,6 +179,7 @@ public class SchedulingFlowTests
         await using var __ = context;
         await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change time zone" }).ClickAsync();
         await page.GetByLabel("Times shown in").FillAsync("Tokyo");
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Asia/Tokyo" }).ClickAsync();
         var lengths = page.GetByRole(AriaRole.Group, new() { Name = "Session length" });

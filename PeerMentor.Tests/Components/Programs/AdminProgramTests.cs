@@ -44,6 +44,23 @@ public class AdminProgramTests : SignedInComponentTest
         cut.WaitForAssertion(() => Assert.Equal(3, Labels(cut).Intersect(["Event title", "Due date", "Message (Markdown)"]).Count()));
     }
 
+    [Fact]
+    public async Task The_details_and_automation_settings_show_as_a_summary_until_edit_opens_their_form()
+    {
+        var app = await StartAppAsync();
+        await SignInAsync(await app.CreateAsync(Roles.Admin));
+        var programId = await app.CreateProgramAsync("Autumn bootcamp", assign: false);
+        var cut = Render<AdminProgram>(p => p.Add(x => x.Id, programId));
+        cut.WaitForAssertion(() => Assert.Contains("Autumn bootcamp", cut.Find("[data-testid=program-details]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(Labels(cut).Intersect(["Weekly review rubric", "Probation below average"]));
+
+        Button(cut, "Edit program details").Click();
+        Button(cut, "Edit automation settings").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, Labels(cut).Intersect(["Weekly review rubric", "Probation below average"]).Count()));
+        Assert.Empty(cut.FindAll("[data-testid=program-details]"));
+    }
+
     private static IEnumerable<string> Labels(IRenderedComponent<AdminProgram> page) => page.FindAll("label").Select(l => l.TextContent.Trim());
 
     private static AngleSharp.Dom.IElement Button(IRenderedComponent<AdminProgram> page, string text) =>

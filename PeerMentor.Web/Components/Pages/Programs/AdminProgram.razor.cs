@@ -16,6 +16,12 @@ namespace PeerMentor.Web.Components.Pages.Programs;
 public partial class AdminProgram
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly MarkupString EventIcon = SmallIcon(Icons.Material.Filled.Event), EventBusyIcon = SmallIcon(Icons.Material.Filled.EventBusy);
+
+    private static readonly IReadOnlyDictionary<string, object> NewCapacityLimits = new Dictionary<string, object> { ["min"] = 1, ["max"] = 200 };
+
+    private static MarkupString SmallIcon(string svg) => new(
+        $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{svg}</svg>");
 
     [Parameter] public Guid Id { get; set; }
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -28,7 +34,7 @@ public partial class AdminProgram
     private string zone = "UTC";
     private MentoringProgram? program;
     private bool loaded, assigning;
-    private List<MemberRow> members = [];
+    private List<ProgramMember> members = [];
     private List<EventRow> events = [];
     private Dictionary<string, string> names = [];
     private Dictionary<string, int> experience = [], capacities = [];
@@ -37,7 +43,6 @@ public partial class AdminProgram
     private string? asking;
     private int newCapacity = 10;
     private Result? addErrors;
-    private List<BreadcrumbItem> crumbs = [];
     private readonly HashSet<Form> writing = [];
 
     private int Students => members.Count(m => m.Role == Roles.Student);
@@ -51,18 +56,15 @@ public partial class AdminProgram
 
     private static string Day(DateOnly day) => day.ToString("d MMM yyyy", Invariant);
 
-    private string? Name(string? userId) => userId is not null && names.TryGetValue(userId, out var name) ? name : null;
-
     private async Task LoadAsync()
     {
         await using var db = await Contexts.CreateDbContextAsync();
         program = await db.Programs.AsNoTracking().FirstOrDefaultAsync(p => p.Id == Id);
         loaded = true;
         if (program is null) return;
-        crumbs = [new("Programs", "admin/programs"), new(program.Name, null, disabled: true)];
         members = await db.ProgramMembers.AsNoTracking().Where(m => m.ProgramId == Id && m.LeftUtc == null)
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
-            .Select(m => new MemberRow(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
+            .Select(m => new ProgramMember(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
             .ToListAsync();
         names = members.ToDictionary(m => m.UserId, m => m.Name);
         experience = members.ToDictionary(m => m.UserId, m => m.Experience);
@@ -153,9 +155,16 @@ public partial class AdminProgram
         }
     }
 
-    private enum Form { Event, Assignment, Announcement }
+    private async Task SavedAsync(Form form)
+    {
+        writing.Remove(form);
+        await LoadAsync();
+    }
 
-    private sealed record MemberRow(string UserId, string Name, string Role, int Experience, string? MentorId, int Capacity);
+    private static string Rules(MentoringProgram program) =>
+        $"Below an average of {program.ProbationThreshold.ToString("0.##", Invariant)} for {program.ProbationWeeks} week{(program.ProbationWeeks == 1 ? "" : "s")} in a row";
+
+    private enum Form { Details, Automations, Event, Assignment, Announcement }
 
     private sealed record EventRow(Guid Id, string Title, DateTime StartUtc, DateTime EndUtc, bool IsCancelled);
 

@@ -6,6 +6,8 @@ using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Programs;
 using PeerMentor.Domain.Scheduling;
 using PeerMentor.Web.Auth;
+using PeerMentor.Web.Components.Shared;
+using MudBlazor;
 
 namespace PeerMentor.Web.Components.Pages.Programs;
 
@@ -18,7 +20,11 @@ public partial class Assignments
     private string userId = "", zone = "UTC";
     private DateTime now;
     private bool loaded;
+    // The one assignment whose hand-in form is open.
+    private Guid? handingIn;
     private List<(Assignment Assignment, Submission? Submission)> rows = [];
+
+    private static readonly MarkupString UploadIcon = MudMarkup.Icon(Icons.Material.Filled.Upload);
 
     private string Describe(DateTime utc) => LocalTimes.ToLocal(utc, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
@@ -38,5 +44,11 @@ public partial class Assignments
         var submissions = await db.Set<Submission>().AsNoTracking().Where(s => s.StudentId == userId && ids.Contains(s.AssignmentId)).ToListAsync();
         rows = assignments.Select(a => (a, submissions.FirstOrDefault(s => s.AssignmentId == a.Id))).ToList();
         loaded = true;
+    }
+
+    private async Task HandedInAsync()
+    {
+        handingIn = null;
+        await LoadAsync();
     }
 }

@@ -16,6 +16,8 @@ public partial class SubmitWork
     /// <summary>Work was handed in before: sending again replaces it.</summary>
     [Parameter] public bool HandedIn { get; set; }
     [Parameter] public EventCallback OnSubmitted { get; set; }
+    /// <summary>Closes the form without handing in; without it the form has no close button.</summary>
+    [Parameter] public EventCallback OnClose { get; set; }
 
     [Inject] private ScopedActions Actions { get; set; } = null!;
     [Inject] private FileStorage Storage { get; set; } = null!;

@@ -26,7 +26,7 @@ public partial class MentorSlots
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     private MentorProfile? profile;
-    private bool loaded, loading, busy;
+    private bool loaded, loading, busy, choosingZone;
     private string studentId = "", zone = "UTC";
     private int minutes;
     private BookingMonth? month;
@@ -94,7 +94,9 @@ public partial class MentorSlots
 
     private Task ChangeZoneAsync(string? chosenZone)
     {
-        if (chosenZone is null || !TimeZones.IsValidIana(chosenZone) || chosenZone == zone) return Task.CompletedTask;
+        if (chosenZone is null || !TimeZones.IsValidIana(chosenZone)) return Task.CompletedTask;
+        choosingZone = false;
+        if (chosenZone == zone) return Task.CompletedTask;
         // Days are local dates, so a new zone means a new month window and new day marks.
         (zone, day) = (chosenZone, null);
         return ShowMonthAsync(month!.Index);

@@ -52,11 +52,11 @@ public partial class SessionCard
     private bool Locked => busy || !RendererInfo.IsInteractive;
 
     private string StatusLabel => IsMentor && View.Status == SessionStatus.Requested ? "Awaiting your answer" : View.StatusText;
-    private MudBlazor.Color StatusColor => View.Status switch
+    private string StatusColor => View.Status switch
     {
-        SessionStatus.Requested => MudBlazor.Color.Warning,
-        SessionStatus.Accepted => MudBlazor.Color.Success,
-        _ => MudBlazor.Color.Default,
+        SessionStatus.Requested => "warning",
+        SessionStatus.Accepted => "success",
+        _ => "default",
     };
     private string StatusIcon => View.Status switch
     {

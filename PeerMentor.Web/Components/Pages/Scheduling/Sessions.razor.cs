@@ -5,12 +5,14 @@ using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Scheduling;
 using PeerMentor.Web.Auth;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Pages.Scheduling;
 
 public partial class Sessions
 {
     private const int PastPage = 20;
+    private static readonly string TextButton = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Primary);
 
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;

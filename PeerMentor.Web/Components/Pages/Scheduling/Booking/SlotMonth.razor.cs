@@ -9,7 +9,8 @@ namespace PeerMentor.Web.Components.Pages.Scheduling.Booking;
 public partial class SlotMonth
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
-    private static readonly string[] WeekdayNames = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+    private static readonly MarkupString WeekdayRow = new(string.Concat(
+        new[] { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" }.Select(name => $"<span class=\"slot-weekday\" aria-hidden=\"true\">{name}</span>")));
     private static readonly MarkupString ChevronLeft = MudMarkup.Icon(Icons.Material.Filled.ChevronLeft);
     private static readonly MarkupString ChevronRight = MudMarkup.Icon(Icons.Material.Filled.ChevronRight);
 
@@ -28,7 +29,8 @@ public partial class SlotMonth
     /// <summary>False while the page is not interactive yet or is loading, so nothing is clicked into the void.</summary>
     [Parameter] public bool Enabled { get; set; } = true;
 
-    private int LeadingBlanks => ((int)Month.Month.DayOfWeek + 6) % 7;
+    /// <summary>The first day goes under its weekday (Monday first); the grid flows on from there.</summary>
+    private string? Column(DateOnly day) => day.Day == 1 ? $"grid-column-start: {((int)day.DayOfWeek + 6) % 7 + 1}" : null;
 
     private IEnumerable<DateOnly> DaysOfMonth => Enumerable.Range(0, DateTime.DaysInMonth(Month.Month.Year, Month.Month.Month))
         .Select(Month.Month.AddDays);
