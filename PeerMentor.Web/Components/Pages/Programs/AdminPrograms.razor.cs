@@ -28,7 +28,10 @@ public partial class AdminPrograms
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
+
     private ListTable<MarkupString>? list;
+    private bool creating;
     private bool currentOnly;
     private ProgramInput input = default!;
     private Result? errors;

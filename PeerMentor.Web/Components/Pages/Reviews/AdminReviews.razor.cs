@@ -47,7 +47,7 @@ public partial class AdminReviews
     }
 
     private RenderFragment ProgramFilter() => new ListSelect("review-program", "Program", programId?.ToString() ?? "", programs,
-        EventCallback.Factory.Create<ChangeEventArgs>(this, ProgramAsync)).Render();
+        EventCallback.Factory.Create<ChangeEventArgs>(this, ProgramAsync)) { Disabled = !RendererInfo.IsInteractive }.Render();
 
     /// <summary>One page of reviews: filtered, sorted and paged in the database (a count and a page), kept as row markup.</summary>
     private async Task<ListPage<ReviewRow>> LoadAsync(ListQuery list, CancellationToken cancellation)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -63,6 +64,13 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
         Breakpoint.Md => "md",
         _ => "xs",
     };
+
+    /// <summary>Prerendered and not yet live: the controls wait, so nothing typed or chosen before the page connects is lost.</summary>
+    private bool Waiting => !RendererInfo.IsInteractive;
+
+    private MarkupString PageSizeOptions => ListSelect.OptionsMarkup(
+        PageSizes.Select(size => (size.ToString(CultureInfo.InvariantCulture), size.ToString(CultureInfo.InvariantCulture))),
+        pageSize.ToString(CultureInfo.InvariantCulture));
 
     private int LastPage => Math.Max(0, (total - 1) / pageSize);
 
@@ -166,7 +174,7 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     }
 
     private RenderFragment SortSelect() => new ListSelect($"{idPrefix}-sort", "Sort by", $"{sortLabel}:{(descending ? "desc" : "asc")}",
-        sortOptions, EventCallback.Factory.Create<ChangeEventArgs>(this, SortByAsync)).Render();
+        sortOptions, EventCallback.Factory.Create<ChangeEventArgs>(this, SortByAsync)) { Disabled = Waiting }.Render();
 
     private static string PagerButtonClass(bool disabled) =>
         disabled ? "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-flip-x-rtl mud-disabled" : "mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-flip-x-rtl";
