@@ -22,6 +22,7 @@ public class ProgramFlowTests
         await page.SignInAsync(admin);
 
         await page.GotoAsync("admin/programs");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New program" }).ClickAsync();
         await page.FillAsync("#Name", "Autumn bootcamp");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create program" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Autumn bootcamp" })).ToBeVisibleAsync();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PeerMentor.Domain.Data;
@@ -14,6 +15,8 @@ public abstract class AdminListTest : ComponentTest
     {
         app = await AppFactory.CreateAsync(smtp: false);
         Services.AddSingleton(app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        // The lists' controls wait until the page is live (interactive), as on a real circuit.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return app;
     }
 

@@ -40,7 +40,7 @@ public class DeliveriesTests : AdminListTest
         var app = await StartDatabaseAsync();
         var id = await QueueAsync(app, "Gave up", 0, dead: true);
         var cut = Render<Deliveries>();
-        var retry = cut.WaitForElement("button.mud-button-root:not([disabled])");
+        var retry = cut.WaitForElement("tbody button.mud-button-root:not([disabled])");
 
         retry.Click();
 

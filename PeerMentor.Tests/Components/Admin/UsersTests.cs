@@ -81,6 +81,25 @@ public class UsersTests : AdminListTest
         Assert.NotEmpty(cut.FindAll(".mud-table-pagination-toolbar"));
     }
 
+    [Fact]
+    public async Task The_next_page_button_asks_the_database_for_the_rest_and_the_status_filter_narrows_the_list()
+    {
+        var app = await StartDatabaseAsync();
+        for (var i = 0; i < 21; i++) await app.CreateAsync(Roles.Student, $"Student {i:00}");
+        var cut = Render<Users>();
+        cut.WaitForAssertion(() => Assert.Equal(20, Names(cut).Length));
+
+        cut.Find("button[aria-label='Next page']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["Student 20"], Names(cut)));
+        Assert.Equal("21-21 of 21", cut.Find(".mud-table-page-number-information").TextContent);
+
+        cut.Find("select#people-status").Change(nameof(ApprovalStatus.Pending));
+
+        cut.WaitForAssertion(() => Assert.Empty(Names(cut)));
+        Assert.Contains("Nobody matches this search.", cut.Markup);
+    }
+
     private static string[] Names(IRenderedComponent<Users> cut) =>
         cut.FindAll("tbody td[data-label=Name] a").Select(a => a.TextContent).ToArray();
 }

@@ -56,6 +56,39 @@ public class AdminProgramsTests : SignedInComponentTest
         Assert.Contains("mud-xs-table", cut.Find(".mud-table").ClassList);
     }
 
+    [Fact]
+    public async Task The_new_program_form_opens_from_its_button_under_the_list()
+    {
+        await StartAsAdminAsync();
+        var cut = Render<AdminPrograms>();
+        Assert.Empty(cut.FindAll("#Name"));
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "New program").Click();
+
+        cut.WaitForElement("#Name");
+        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Create program");
+    }
+
+    [Fact]
+    public async Task Hiding_ended_programs_asks_the_database_for_the_current_ones_only()
+    {
+        var app = await StartAsAdminAsync();
+        await CreateAsync(app, "Autumn cohort", startsInDays: 10);
+        await app.RunAsync(async s =>
+        {
+            var db = s.GetRequiredService<PeerMentor.Domain.Data.AppDbContext>();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            db.Add(MentoringProgram.Create("Spring cohort", today.AddDays(-120), today.AddDays(-30), 10, DateTime.UtcNow).Program!);
+            await db.SaveChangesAsync();
+        });
+        var cut = Render<AdminPrograms>();
+        cut.WaitForAssertion(() => Assert.Equal(2, Names(cut).Length));
+
+        cut.Find("input[type=checkbox]").Change(true);
+
+        cut.WaitForAssertion(() => Assert.Equal(["Autumn cohort"], Names(cut)));
+    }
+
     private async Task<AppFactory> StartAsAdminAsync()
     {
         var app = await StartAppAsync();

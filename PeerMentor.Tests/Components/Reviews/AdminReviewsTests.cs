@@ -42,6 +42,23 @@ public class AdminReviewsTests : SignedInComponentTest
         Assert.Contains("mud-sm-table", RenderPage().Find(".mud-table").ClassList);
     }
 
+    [Fact]
+    public async Task Revise_on_a_row_opens_that_review_and_saving_it_keeps_the_change_in_its_history()
+    {
+        await StartAsync();
+        var cut = RenderPage();
+        var week = ThisWeek.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        cut.WaitForElement($"button[aria-label=\"Revise Riley Student's review for the week of {week}\"]:not([disabled])").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Save revision", cut.Markup));
+        cut.Find("textarea").Change("Corrected by an admin.");
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Saved; the change is in Riley Student's review history.", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Corrected by an admin.", cut.Find("tbody td[data-label=Feedback]").TextContent));
+        Assert.Contains("Revised once", cut.Find("tbody td[data-label=Feedback]").TextContent);
+    }
+
     /// <summary>Rita reviews Riley this week and last (and the second student this week); an admin is signed in.</summary>
     private async Task StartAsync(string? secondStudent = null)
     {

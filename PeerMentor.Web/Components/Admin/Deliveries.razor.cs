@@ -1,15 +1,17 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using PeerMentor.Domain.Data;
 using PeerMentor.Domain.Notifications;
+using PeerMentor.Web.Components.Shared;
 using PeerMentor.Web.Components.Shared.Lists;
 
 namespace PeerMentor.Web.Components.Admin;
 
 public partial class Deliveries
 {
-    private static readonly SortableColumns<OutboxMessage> Columns = new SortableColumns<OutboxMessage>("queued", defaultDescending: true)
+    private static readonly SortableColumns<OutboxMessage> Sorts = new SortableColumns<OutboxMessage>("queued", defaultDescending: true)
         .Add("queued", m => m.CreatedUtc)
         .Add("to", m => m.Recipient)
         .Add("subject", m => m.Subject)
@@ -17,40 +19,52 @@ public partial class Deliveries
         .Add("attempts", m => m.Attempts)
         .ThenBy(m => m.Id);
 
+    private static readonly ListColumn[] Columns =
+    [
+        new("Queued (UTC)", "queued"), new("Channel"), new("Topic"), new("To", "to"), new("Subject", "subject"), new("Kind"),
+        new("Status", "status"), new("Attempts", "attempts"), new("Last error or reason"), new("Action", Hidden: true),
+    ];
+
+    private static readonly (string, string)[] StatusOptions = ListSelect.EnumOptions<DeliveryStatus>();
+
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
-    private MudTable<DeliveryRow>? table;
-    private string search = "";
+    private ListTable<DeliveryRow>? list;
     private DeliveryStatus? status;
     private long? retrying;
 
-    private async Task<TableData<DeliveryRow>> LoadAsync(TableState state, CancellationToken cancellation)
+    private async Task<ListPage<DeliveryRow>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellation);
         var query = db.Outbox.AsNoTracking();
         if (status is { } wanted) query = query.Where(m => m.Status == wanted);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (list.Search.Length > 0)
         {
-            var term = search.Trim().ToUpperInvariant();
+            var term = list.Search.ToUpperInvariant();
             query = query.Where(m => m.Recipient.ToUpper().Contains(term) || m.Subject.ToUpper().Contains(term));
         }
-        return await Columns.ToTableDataAsync(query, state, m => new DeliveryRow(m.Id, m.CreatedUtc, m.Channel, m.Topic, m.Recipient,
+        var page = await Sorts.ToPageAsync(query, list, m => new Delivery(m.Id, m.CreatedUtc, m.Channel, m.Topic, m.Recipient,
             m.Subject, m.Kind, m.ReminderMinutes, m.CalendarMethod, m.Status, m.SentUtc, m.NextAttemptUtc, m.Attempts,
             m.SkipReason, m.LastError), cancellation);
+        return page.Map(m => new DeliveryRow(m.Id, m.Status == DeliveryStatus.Dead, new RowCells()
+            .Cell("Queued", m.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss"))
+            .Open("Channel", attribute: ("data-testid", "channel")).Text(m.Channel == OutboxChannel.Sms ? "SMS" : "Email").Close()
+            .Open("Topic", attribute: ("data-testid", "topic")).Text(m.Topic is { } topic ? NotificationTopics.Of(topic).Label : "—").Close()
+            .Cell("To", m.Recipient, "wrap-anywhere")
+            .Cell("Subject", m.Subject, "wrap-anywhere")
+            .Cell("Kind", Kind(m))
+            .Cell("Status", State(m))
+            .Cell("Attempts", m.Attempts.ToString(CultureInfo.InvariantCulture))
+            .Open("Reason", "wrap-anywhere", ("data-testid", "reason")).Text(m.SkipReason ?? m.LastError).Close()
+            .ToMarkup()));
     }
 
-    private Task SearchAsync(string value)
+    private Task FilterAsync(ChangeEventArgs change)
     {
-        search = value;
-        return table!.ReloadServerData();
-    }
-
-    private Task FilterAsync(DeliveryStatus? value)
-    {
-        status = value;
-        return table!.ReloadServerData();
+        status = ListSelect.Chosen<DeliveryStatus>(change);
+        return list!.ReloadAsync(fromFirstPage: true);
     }
 
     private async Task RetryAsync(long id)
@@ -65,7 +79,7 @@ public partial class Deliveries
                 await db.SaveChangesAsync();
                 Snackbar.Add($"“{message.Subject}” is queued again.", Severity.Success);
             }
-            await table!.ReloadServerData();
+            await list!.ReloadAsync();
         }
         finally
         {
@@ -73,7 +87,7 @@ public partial class Deliveries
         }
     }
 
-    private static string State(DeliveryRow message) => message.Status switch
+    private static string State(Delivery message) => message.Status switch
     {
         DeliveryStatus.Sent => $"Sent {message.SentUtc:HH:mm:ss}",
         DeliveryStatus.Queued when message.Attempts > 0 => $"Retrying at {message.NextAttemptUtc:HH:mm:ss}",
@@ -81,14 +95,17 @@ public partial class Deliveries
         _ => message.Status.ToString(),
     };
 
-    private static string Kind(DeliveryRow message) => message.Kind switch
+    private static string Kind(Delivery message) => message.Kind switch
     {
         OutboxKind.Reminder when message.ReminderMinutes is { } m => $"Reminder, {(m % 60 == 0 ? $"{m / 60} h" : $"{m} min")} before",
         _ when message.CalendarMethod is { } method => $"Notice with invite ({method})",
         _ => message.Kind.ToString(),
     };
 
-    private sealed record DeliveryRow(long Id, DateTime CreatedUtc, OutboxChannel Channel, NotificationTopic? Topic, string Recipient,
+    /// <summary>What the list keeps of a delivery: its id, whether it can be retried and its cells as markup.</summary>
+    private sealed record DeliveryRow(long Id, bool Dead, MarkupString Cells);
+
+    private sealed record Delivery(long Id, DateTime CreatedUtc, OutboxChannel Channel, NotificationTopic? Topic, string Recipient,
         string Subject, OutboxKind Kind, int? ReminderMinutes, string? CalendarMethod, DeliveryStatus Status, DateTime? SentUtc,
         DateTime NextAttemptUtc, int Attempts, string? SkipReason, string? LastError);
 }

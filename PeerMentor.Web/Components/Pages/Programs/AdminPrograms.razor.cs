@@ -13,20 +13,25 @@ namespace PeerMentor.Web.Components.Pages.Programs;
 
 public partial class AdminPrograms
 {
-    private static readonly SortableColumns<MentoringProgram> Columns = new SortableColumns<MentoringProgram>("starts", defaultDescending: true)
+    private static readonly SortableColumns<MentoringProgram> Sorts = new SortableColumns<MentoringProgram>("starts", defaultDescending: true)
         .Add("name", p => p.Name)
         .Add("starts", p => p.StartsOn)
         .Add("students", p => p.Members.Count(m => m.LeftUtc == null && m.Role == Roles.Student))
         .Add("mentors", p => p.Members.Count(m => m.LeftUtc == null && m.Role == Roles.Mentor))
         .ThenBy(p => p.Id);
 
+    private static readonly ListColumn[] Columns =
+        [new("Name", "name"), new("Dates", "starts"), new("Students", "students"), new("Mentors", "mentors"), new("Status")];
+
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = default!;
     [Inject] private ScopedActions Actions { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    private MudTable<ProgramRow>? table;
-    private string search = "";
+    private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
+
+    private ListTable<MarkupString>? list;
+    private bool creating;
     private bool currentOnly;
     private ProgramInput input = default!;
     private Result? errors;
@@ -35,25 +40,34 @@ public partial class AdminPrograms
 
     protected override void OnInitialized() => input = new ProgramInput("", Today.AddDays(14), Today.AddDays(104), 30);
 
-    private async Task<TableData<ProgramRow>> LoadAsync(TableState state, CancellationToken cancellation)
+    private async Task<ListPage<MarkupString>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellation);
         var query = db.Programs.AsNoTracking();
         var today = Today;
         if (currentOnly) query = query.Where(p => p.EndsOn >= today);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (list.Search.Length > 0)
         {
-            var term = search.Trim().ToUpperInvariant();
+            var term = list.Search.ToUpperInvariant();
             query = query.Where(p => p.Name.ToUpper().Contains(term));
         }
-        return await Columns.ToTableDataAsync(query, state, p => new ProgramRow(p.Id, p.Name, p.StartsOn, p.EndsOn, p.Capacity,
+        var page = await Sorts.ToPageAsync(query, list, p => new ProgramRow(p.Id, p.Name, p.StartsOn, p.EndsOn, p.Capacity,
             p.Members.Count(m => m.LeftUtc == null && m.Role == Roles.Student),
             p.Members.Count(m => m.LeftUtc == null && m.Role == Roles.Mentor)), cancellation);
+        return page.Map(p => new RowCells()
+            .LinkCell("Name", $"admin/programs/{p.Id}", p.Name, "wrap-anywhere")
+            .Cell("Dates", $"{Day(p.StartsOn)} – {Day(p.EndsOn)}")
+            .Cell("Students", $"{p.Students} of {p.Capacity}")
+            .Cell("Mentors", p.Mentors.ToString(CultureInfo.InvariantCulture))
+            .Open("Status").Span(StatusChip(p), StatusText(p)).Close()
+            .ToMarkup());
     }
 
-    private Task SearchAsync(string value) { search = value; return table!.ReloadServerData(); }
-
-    private Task CurrentAsync(bool value) { currentOnly = value; return table!.ReloadServerData(); }
+    private Task CurrentAsync(ChangeEventArgs change)
+    {
+        currentOnly = change.Value is true;
+        return list!.ReloadAsync(fromFirstPage: true);
+    }
 
     private async Task CreateAsync()
     {
@@ -67,7 +81,9 @@ public partial class AdminPrograms
 
     private string StatusText(ProgramRow row) => row.EndsOn < Today ? "Ended" : row.StartsOn > Today ? "Upcoming" : "Running";
 
-    private MudBlazor.Color StatusColor(ProgramRow row) => row.EndsOn < Today ? MudBlazor.Color.Default : row.StartsOn > Today ? MudBlazor.Color.Info : MudBlazor.Color.Success;
+    /// <summary>MudChip's look (outlined, small) in the status's colour.</summary>
+    private string StatusChip(ProgramRow row) => "mud-chip mud-chip-outlined mud-chip-size-small list-chip mud-chip-color-"
+        + (row.EndsOn < Today ? "default" : row.StartsOn > Today ? "info" : "success");
 
     private sealed record ProgramRow(Guid Id, string Name, DateOnly StartsOn, DateOnly EndsOn, int Capacity, int Students, int Mentors);
 }

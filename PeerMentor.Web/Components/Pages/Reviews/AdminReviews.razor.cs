@@ -14,11 +14,20 @@ namespace PeerMentor.Web.Components.Pages.Reviews;
 
 public partial class AdminReviews
 {
-    private static readonly SortableColumns<AdminReviewRow> Columns = new SortableColumns<AdminReviewRow>("week", defaultDescending: true)
+    private static readonly SortableColumns<AdminReviewRow> Sorts = new SortableColumns<AdminReviewRow>("week", defaultDescending: true)
         .Add("week", r => r.Week)
         .Add("mentor", r => r.MentorName)
         .Add("student", r => r.StudentName)
         .ThenBy(r => r.Id);
+
+    private static readonly ListColumn[] Columns =
+        [new("Week", "week"), new("Mentor", "mentor"), new("Student", "student"), new("Points"), new("Feedback"), new("Action", Hidden: true)];
+
+    private static readonly MarkupString EditIcon = ListIcons.Button(Icons.Material.Filled.Edit);
+
+    /// <summary>MudIconButton's look: outlined, primary, small.</summary>
+    private const string ReviseButtonClass =
+        "mud-button-root mud-icon-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple mud-ripple-icon mud-icon-button-size-small";
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = null!;
@@ -26,49 +35,66 @@ public partial class AdminReviews
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    private MudTable<AdminReviewRow>? table;
-    private List<(Guid Id, string Name)> programs = [];
-    private string search = "";
+    private ListTable<ReviewRow>? list;
+    private (string Value, string Text)[] programs = [];
     private Guid? programId, revising;
 
     protected override async Task OnInitializedAsync()
     {
         await using var db = await Contexts.CreateDbContextAsync();
-        programs = (await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).Select(p => new { p.Id, p.Name }).ToListAsync())
-            .Select(p => (p.Id, p.Name)).ToList();
+        programs = [("", "All programs"), .. (await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).Select(p => new { p.Id, p.Name }).ToListAsync())
+            .Select(p => (p.Id.ToString(), p.Name))];
     }
 
-    /// <summary>One page of reviews: filtered, sorted and paged in the database (a count and a page).</summary>
-    private async Task<TableData<AdminReviewRow>> LoadAsync(TableState state, CancellationToken cancellation)
+    private RenderFragment ProgramFilter() => new ListSelect("review-program", "Program", programId?.ToString() ?? "", programs,
+        EventCallback.Factory.Create<ChangeEventArgs>(this, ProgramAsync)) { Disabled = !RendererInfo.IsInteractive }.Render();
+
+    /// <summary>One page of reviews: filtered, sorted and paged in the database (a count and a page), kept as row markup.</summary>
+    private async Task<ListPage<ReviewRow>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellation);
-        var query = from r in db.Set<WeeklyReview>()
-                    join p in db.Programs on r.ProgramId equals p.Id
-                    join m in db.Users on r.MentorId equals m.Id
-                    join s in db.Users on r.StudentId equals s.Id
-                    select new AdminReviewRow
-                    {
-                        Id = r.Id, Week = r.Week, ProgramId = p.Id, ProgramName = p.Name, Criteria = p.ReviewCriteria, MentorName = m.DisplayName,
-                        StudentName = s.DisplayName, Scores = r.Scores, Feedback = r.Feedback, Revisions = r.Changes.Count,
-                    };
+        var query = Reviews(db);
         if (programId is { } program) query = query.Where(r => r.ProgramId == program);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (list.Search.Length > 0)
         {
-            var term = search.Trim().ToUpperInvariant();
+            var term = list.Search.ToUpperInvariant();
             query = query.Where(r => r.MentorName.ToUpper().Contains(term) || r.StudentName.ToUpper().Contains(term));
         }
-        return await Columns.ToTableDataAsync(query, state, r => r, cancellation);
+        var page = await Sorts.ToPageAsync(query, list, r => r, cancellation);
+        return new ListPage<ReviewRow>(page.Rows.Select(ReviewRow.Of).ToList(), page.Total);
     }
 
-    private Task SearchAsync(string value) { search = value; return table!.ReloadServerData(); }
+    private static IQueryable<AdminReviewRow> Reviews(AppDbContext db) =>
+        from r in db.Set<WeeklyReview>()
+        join p in db.Programs on r.ProgramId equals p.Id
+        join m in db.Users on r.MentorId equals m.Id
+        join s in db.Users on r.StudentId equals s.Id
+        select new AdminReviewRow
+        {
+            Id = r.Id, Week = r.Week, ProgramId = p.Id, ProgramName = p.Name, Criteria = p.ReviewCriteria, MentorName = m.DisplayName,
+            StudentName = s.DisplayName, Scores = r.Scores, Feedback = r.Feedback, Revisions = r.Changes.Count,
+        };
 
-    private Task ProgramAsync(Guid? value) { programId = value; return table!.ReloadServerData(); }
+    private Task ProgramAsync(ChangeEventArgs e)
+    {
+        programId = Guid.TryParse(e.Value as string, out var id) ? id : null;
+        return list!.ReloadAsync(fromFirstPage: true);
+    }
 
     private static string PointsText(string scores) =>
         string.Join(" · ", WeeklyReview.ParseScores(scores).Select(p => $"{p.Key} {p.Value}"));
 
-    private async Task ReviseAsync(AdminReviewRow row)
+    private async Task ReviseAsync(Guid reviewId)
     {
+        AdminReviewRow? row;
+        await using (var db = await Contexts.CreateDbContextAsync())
+            row = await Reviews(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId);
+        if (row is null)
+        {
+            Snackbar.Add("This review is gone; the list is up to date again.", Severity.Warning);
+            await list!.ReloadAsync();
+            return;
+        }
         var criteria = row.Criteria.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var draft = ReviewDraft.For(criteria, WeeklyReview.ParseScores(row.Scores), row.Feedback);
         var history = await HistoryAsync(row.Id);
@@ -97,7 +123,7 @@ public partial class AdminReviews
             if (errors.Succeeded) break;
         }
         Snackbar.Add($"Saved; the change is in {row.StudentName}'s review history.", Severity.Success);
-        await table!.ReloadServerData();
+        await list!.ReloadAsync();
     }
 
     private async Task<List<string>> HistoryAsync(Guid reviewId)
@@ -110,6 +136,22 @@ public partial class AdminReviews
                              select new { c.ChangedUtc, u.DisplayName, c.PreviousScores, c.PreviousFeedback }).AsNoTracking().ToListAsync();
         return changes.Select(c => $"{c.ChangedUtc.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture)} UTC, changed by {c.DisplayName}. It said: "
             + $"{PointsText(c.PreviousScores)}; “{c.PreviousFeedback}”").ToList();
+    }
+
+    private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>What the list keeps of a review: its id, its button's name and its cells as markup.</summary>
+    private sealed record ReviewRow(Guid Id, string ReviseLabel, MarkupString Cells)
+    {
+        public static ReviewRow Of(AdminReviewRow r) => new(r.Id, $"Revise {r.StudentName}'s review for the week of {Day(r.Week)}", new RowCells()
+            .Open("Week").Span("nowrap", Day(r.Week)).Span("cell-detail", r.ProgramName).Close()
+            .Cell("Mentor", r.MentorName, "wrap-anywhere")
+            .Cell("Student", r.StudentName, "wrap-anywhere")
+            .Open("Points", "points-cell").Strong(WeeklyReview.AverageOf(r.Scores).ToString("0.0", CultureInfo.InvariantCulture))
+                .Span("cell-detail", PointsText(r.Scores)).Close()
+            .Open("Feedback", "feedback-cell").Span("feedback-clamp", r.Feedback)
+                .Span("cell-detail", r.Revisions switch { 0 => null, 1 => "Revised once", var n => $"Revised {n} times" }).Close()
+            .ToMarkup());
     }
 
     private sealed class AdminReviewRow

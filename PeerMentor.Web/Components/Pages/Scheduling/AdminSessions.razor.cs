@@ -13,12 +13,21 @@ namespace PeerMentor.Web.Components.Pages.Scheduling;
 
 public partial class AdminSessions
 {
-    private static readonly SortableColumns<Session> Columns = new SortableColumns<Session>("start")
+    private static readonly SortableColumns<Session> Sorts = new SortableColumns<Session>("start")
         .Add("start", s => s.StartUtc)
         .Add("mentor", s => s.Mentor!.DisplayName)
         .Add("student", s => s.Student!.DisplayName)
         .Add("status", s => s.Status)
         .ThenBy(s => s.Id);
+
+    private static readonly ListColumn[] Columns =
+        [new("When (UTC)", "start"), new("Mentor", "mentor"), new("Student", "student"), new("Status", "status"), new("Action", Hidden: true)];
+
+    private static readonly (string, string)[] StatusOptions = ListSelect.EnumOptions<SessionStatus>();
+
+    /// <summary>MudButton's look: outlined, error colour, small.</summary>
+    private const string CancelButtonClass =
+        "mud-button-root mud-button mud-button-outlined mud-button-outlined-error mud-button-outlined-size-small mud-ripple";
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = null!;
@@ -27,34 +36,46 @@ public partial class AdminSessions
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private TimeProvider Clock { get; set; } = null!;
 
-    private MudTable<SessionView>? table;
-    private string search = "";
+    private ListTable<SessionRow>? list;
     private SessionStatus? status;
     private bool upcomingOnly = true;
     private Guid? cancelling;
 
-    private async Task<TableData<SessionView>> LoadAsync(TableState state, CancellationToken cancellation)
+    private async Task<ListPage<SessionRow>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellation);
         var now = Clock.GetUtcNow().UtcDateTime;
         var query = db.Sessions.AsNoTracking();
         if (upcomingOnly) query = query.Where(s => s.EndUtc > now);
         if (status is { } wanted) query = query.Where(s => s.Status == wanted);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (list.Search.Length > 0)
         {
-            var term = search.Trim().ToUpperInvariant();
+            var term = list.Search.ToUpperInvariant();
             query = query.Where(s => s.Mentor!.DisplayName.ToUpper().Contains(term) || s.Student!.DisplayName.ToUpper().Contains(term));
         }
-        return await Columns.ToTableDataAsync(query, state, SessionView.FromSession, cancellation);
+        var page = await Sorts.ToPageAsync(query, list, SessionView.FromSession, cancellation);
+        return page.Map(s => new SessionRow(s.Id, s.MentorName, s.StudentName, s.StartUtc,
+            s.Status is SessionStatus.Requested or SessionStatus.Accepted && s.EndUtc > now, new RowCells()
+                .Open("When", attribute: ("data-session-id", s.Id.ToString())).Link($"sessions/{s.Id}", $"{s.StartUtc:yyyy-MM-dd HH:mm}–{s.EndUtc:HH:mm}").Close()
+                .Cell("Mentor", s.MentorName)
+                .Cell("Student", s.StudentName)
+                .Cell("Status", s.StatusText)
+                .ToMarkup()));
     }
 
-    private Task SearchAsync(string value) { search = value; return table!.ReloadServerData(); }
+    private Task FilterAsync(ChangeEventArgs change)
+    {
+        status = ListSelect.Chosen<SessionStatus>(change);
+        return list!.ReloadAsync(fromFirstPage: true);
+    }
 
-    private Task FilterAsync(SessionStatus? value) { status = value; return table!.ReloadServerData(); }
+    private Task UpcomingAsync(ChangeEventArgs change)
+    {
+        upcomingOnly = change.Value is true;
+        return list!.ReloadAsync(fromFirstPage: true);
+    }
 
-    private Task UpcomingAsync(bool value) { upcomingOnly = value; return table!.ReloadServerData(); }
-
-    private async Task CancelAsync(SessionView session)
+    private async Task CancelAsync(SessionRow session)
     {
         var summary = $"{session.MentorName} with {session.StudentName}, {session.StartUtc:yyyy-MM-dd HH:mm} UTC. Both are emailed.";
         var dialog = await Dialogs.ShowAsync<CancelSessionDialog>("Cancel this session?",
@@ -68,11 +89,14 @@ public partial class AdminSessions
             var result = await Actions.RunAsync<SessionService, Result>(s => s.CancelAsync(adminId, session.Id, reason, asAdmin: true));
             Snackbar.Add(result.Succeeded ? "Session cancelled; both people were emailed." : result.Summary,
                 result.Succeeded ? Severity.Success : Severity.Error);
-            await table!.ReloadServerData();
+            await list!.ReloadAsync();
         }
         finally
         {
             cancelling = null;
         }
     }
+
+    /// <summary>What the list keeps of a session: what the cancel dialog says, whether it can be cancelled, its cells as markup.</summary>
+    private sealed record SessionRow(Guid Id, string MentorName, string StudentName, DateTime StartUtc, bool Cancellable, MarkupString Cells);
 }

@@ -34,12 +34,13 @@ public sealed class SortableColumns<T>
         return this;
     }
 
-    public IQueryable<T> Sort(IQueryable<T> query, TableState state)
+    public IQueryable<T> Sort(IQueryable<T> query, TableState state) =>
+        Sort(query, state.SortDirection == SortDirection.None ? null : state.SortLabel, state.SortDirection == SortDirection.Descending);
+
+    private IQueryable<T> Sort(IQueryable<T> query, string? label, bool descending)
     {
-        var known = state.SortDirection != SortDirection.None && state.SortLabel is { } label && columns.ContainsKey(label);
-        var column = known ? state.SortLabel! : defaultColumn;
-        var descending = known ? state.SortDirection == SortDirection.Descending : defaultDescending;
-        return tieBreak(columns[column](query, descending));
+        var known = label is not null && columns.ContainsKey(label);
+        return tieBreak(columns[known ? label! : defaultColumn](query, known ? descending : defaultDescending));
     }
 
     public IQueryable<T> Page(IQueryable<T> query, TableState state) =>
@@ -52,5 +53,16 @@ public sealed class SortableColumns<T>
         var total = await filtered.CountAsync(cancellation);
         var items = await Page(filtered, state).Select(toRow).ToListAsync(cancellation);
         return new TableData<TRow> { TotalItems = total, Items = items };
+    }
+
+    /// <summary>The same for a <see cref="ListTable{TRow}"/>: the count of the filtered list, then the requested page.</summary>
+    public async Task<ListPage<TRow>> ToPageAsync<TRow>(IQueryable<T> filtered, ListQuery list,
+        Expression<Func<T, TRow>> toRow, CancellationToken cancellation)
+    {
+        var total = await filtered.CountAsync(cancellation);
+        var size = Math.Max(1, list.PageSize);
+        var items = await Sort(filtered, list.SortLabel, list.Descending).Skip(Math.Max(0, list.Page) * size).Take(size)
+            .Select(toRow).ToListAsync(cancellation);
+        return new ListPage<TRow>(items, total);
     }
 }
