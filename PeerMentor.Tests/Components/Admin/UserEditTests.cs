@@ -14,10 +14,10 @@ public class UserEditTests : AdminPageTest
         var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
         var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
 
-        cut.WaitForElement("#TimeZoneId").Input("Atlantis/Capital");
+        cut.WaitForElement("#TimeZoneId").Change("Atlantis/Capital");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone", cut.Find("#TimeZoneId-error").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone", cut.Find("#TimeZoneId-helper").TextContent, StringComparison.Ordinal));
         Assert.Equal("Europe/Berlin", (await FindAsync(app, mentor)).TimeZoneId);
     }
 
@@ -28,7 +28,7 @@ public class UserEditTests : AdminPageTest
         var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
         var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
 
-        cut.WaitForElement("#DisplayName").Input("Tomás Mentor");
+        cut.WaitForElement("#DisplayName").Change("Tomás Mentor");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Saved.", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
