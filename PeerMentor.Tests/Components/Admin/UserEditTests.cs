@@ -36,6 +36,20 @@ public class UserEditTests : AdminPageTest
     }
 
     [Fact]
+    public async Task The_role_is_a_labelled_choice_of_every_role_that_shows_the_persons_own()
+    {
+        var (app, _) = await StartAsAdminAsync();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
+        var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
+
+        var role = cut.WaitForElement("select#Role");
+
+        Assert.Equal(Roles.All, role.QuerySelectorAll("option").Select(o => o.TextContent));
+        Assert.Equal(Roles.Mentor, role.QuerySelector("option[selected]")?.TextContent);
+        Assert.Equal("Role", cut.Find("label[for=Role]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Delete_asks_first_and_keeping_the_person_deletes_nothing()
     {
         var (app, _) = await StartAsAdminAsync();
