@@ -58,6 +58,6 @@ public class AdminPagesTests
         await page.FillAsync("#TimeZoneId", "Atlantis/Capital");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
-        await Expect(page.Locator("#TimeZoneId-error")).ToContainTextAsync("Choose a time zone");
+        await Expect(page.Locator("#TimeZoneId-helper")).ToContainTextAsync("Choose a time zone");
     }
 }

@@ -23,6 +23,7 @@ public class AssignmentFlowTests
         await mentorPage.SignInAsync(mentor);
 
         await mentorPage.GotoAsync("mentor/assignments");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "New assignment" }).ClickAsync();
         await mentorPage.GetByLabel("Assignment title").FillAsync("Testing essay");
         await mentorPage.GetByLabel("Assignment instructions").FillAsync("Two pages on what a test should prove.");
         await mentorPage.GetByLabel("Due date").FillAsync(localDue.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

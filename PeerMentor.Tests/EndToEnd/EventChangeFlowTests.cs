@@ -46,12 +46,14 @@ public class EventChangeFlowTests
         await mentorPage.SignInAsync(mentor);
 
         await mentorPage.GotoAsync("mentor/events");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "New event" }).ClickAsync();
         await mentorPage.GetByLabel("Event title").FillAsync("Caching masterclass");
         await FillStartAsync(mentorPage, firstStart);
         await mentorPage.GetByRole(AriaRole.Button, new() { Name = "Create event" }).ClickAsync();
         await Expect(mentorPage.GetByText("Event created")).ToBeVisibleAsync();
 
         await mentorPage.GotoAsync("mentor/assignments");
+        await mentorPage.GetByRole(AriaRole.Button, new() { Name = "New assignment" }).ClickAsync();
         await mentorPage.GetByLabel("Assignment title").FillAsync("Cache a slow API");
         await mentorPage.GetByLabel("Due date").FillAsync(newStart.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await mentorPage.GetByLabel("Due time").FillAsync(newStart.ToString("HH:mm", CultureInfo.InvariantCulture));

@@ -25,6 +25,7 @@ public class MasterclassFlowTests
         await page.SignInAsync(mentor);
 
         await page.GotoAsync("mentor/events");
+        await page.GetByRole(AriaRole.Button, new() { Name = "New event" }).ClickAsync();
         await page.GetByLabel("Event title").FillAsync("Debugging masterclass");
         await page.GetByLabel("Event date").FillAsync(localStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Start time").FillAsync(localStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));

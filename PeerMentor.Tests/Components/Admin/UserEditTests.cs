@@ -14,10 +14,10 @@ public class UserEditTests : AdminPageTest
         var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
         var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
 
-        cut.WaitForElement("#TimeZoneId").Input("Atlantis/Capital");
+        cut.WaitForElement("#TimeZoneId").Change("Atlantis/Capital");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone", cut.Find("#TimeZoneId-error").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Choose a time zone", cut.Find("#TimeZoneId-helper").TextContent, StringComparison.Ordinal));
         Assert.Equal("Europe/Berlin", (await FindAsync(app, mentor)).TimeZoneId);
     }
 
@@ -28,11 +28,25 @@ public class UserEditTests : AdminPageTest
         var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
         var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
 
-        cut.WaitForElement("#DisplayName").Input("Tomás Mentor");
+        cut.WaitForElement("#DisplayName").Change("Tomás Mentor");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Saved.", cut.Find(".mud-snackbar").TextContent, StringComparison.Ordinal));
         Assert.Equal("Tomás Mentor", (await FindAsync(app, mentor)).DisplayName);
+    }
+
+    [Fact]
+    public async Task The_role_is_a_labelled_choice_of_every_role_that_shows_the_persons_own()
+    {
+        var (app, _) = await StartAsAdminAsync();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Tomas Mentor");
+        var cut = Render<UserEdit>(p => p.Add(c => c.Id, mentor.Id));
+
+        var role = cut.WaitForElement("select#Role");
+
+        Assert.Equal(Roles.All, role.QuerySelectorAll("option").Select(o => o.TextContent));
+        Assert.Equal(Roles.Mentor, role.QuerySelector("option[selected]")?.TextContent);
+        Assert.Equal("Role", cut.Find("label[for=Role]").TextContent.Trim());
     }
 
     [Fact]

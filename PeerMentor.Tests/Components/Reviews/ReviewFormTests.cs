@@ -20,12 +20,12 @@ public class ReviewFormTests : SignedInComponentTest
     private Guid programId;
 
     [Fact]
-    public async Task It_shows_the_week_and_one_labelled_box_per_criterion()
+    public async Task It_shows_one_labelled_box_per_criterion_and_leaves_the_week_to_the_page()
     {
         var cut = await RenderFormAsync();
 
-        Assert.Equal(ThisWeek.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture), Input(cut, "Week reviewed for Riley Student").GetAttribute("value"));
         Assert.All(Rubric, criterion => Assert.NotNull(Input(cut, $"{criterion} for Riley Student")));
+        Assert.Empty(cut.FindAll("[aria-label='Week reviewed for Riley Student']"));
         Assert.Equal("To review", cut.Find("[data-testid=review-state]").TextContent.Trim());
     }
 
@@ -35,7 +35,7 @@ public class ReviewFormTests : SignedInComponentTest
         var cut = await RenderFormAsync();
 
         var labels = cut.FindAll("label.mud-input-label");
-        Assert.Equal(Rubric.Length + 2, labels.Count);
+        Assert.Equal(Rubric.Length + 1, labels.Count);
         Assert.All(labels, label => Assert.Contains(cut.Find($"#{label.GetAttribute("for")}").TagName, new[] { "INPUT", "TEXTAREA" }));
     }
 
@@ -63,14 +63,14 @@ public class ReviewFormTests : SignedInComponentTest
     }
 
     [Fact]
-    public async Task A_week_that_has_not_started_is_refused_next_to_the_week()
+    public async Task A_week_that_has_not_started_is_refused_with_the_reason_in_the_form()
     {
         var cut = await RenderFormAsync(week: ThisWeek.AddDays(7));
         Fill(cut, progress: "8", code: "9", communication: "7", feedback: "Too early.");
 
         Save(cut);
 
-        cut.WaitForAssertion(() => Assert.Contains("has not started yet", ErrorNextTo(cut, "Week reviewed for Riley Student"), StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("has not started yet", cut.Find("[data-testid=week-error]").TextContent, StringComparison.Ordinal));
         Assert.Equal("To review", cut.Find("[data-testid=review-state]").TextContent.Trim());
     }
 

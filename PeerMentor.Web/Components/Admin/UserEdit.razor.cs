@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -5,11 +7,22 @@ using MudBlazor;
 using PeerMentor.Domain;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Web.Auth;
+using PeerMentor.Web.Components.Shared;
 
 namespace PeerMentor.Web.Components.Admin;
 
 public partial class UserEdit
 {
+    private static readonly MarkupString DeleteIcon = MudMarkup.Icon(Icons.Material.Outlined.DeleteForever);
+    /// <summary>The zones the time-zone input suggests: one string for every page instead of an option element (a frame) per zone in each.</summary>
+    private static readonly MarkupString ZoneList = new(
+        "<datalist id=\"zones\">" + string.Concat(TimeZones.All.Select(z => $"<option value=\"{WebUtility.HtmlEncode(z)}\"></option>")) + "</datalist>");
+    private static readonly IReadOnlyDictionary<string, object> ZoneInput = new Dictionary<string, object> { ["list"] = "zones", ["autocomplete"] = "off" };
+    private static readonly IReadOnlyDictionary<string, object> NameInput = new Dictionary<string, object> { ["maxlength"] = "100" };
+    private static readonly IReadOnlyDictionary<string, object> ExpertiseInput = new Dictionary<string, object> { ["maxlength"] = "500" };
+    private static readonly IReadOnlyDictionary<string, object> YearsInput =
+        new Dictionary<string, object> { ["min"] = "0", ["max"] = RegistrationService.MaxExperienceYears.ToString(CultureInfo.InvariantCulture) };
+
     [Parameter] public string Id { get; set; } = "";
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -24,6 +37,13 @@ public partial class UserEdit
     private bool Has(string field) => errors?.For(field).Any() == true;
 
     private string? ErrorFor(string field) => errors?.For(field).FirstOrDefault();
+
+    /// <summary>An outlined input whose id is the field's name; its error (or help) shows under it as {id}-helper.</summary>
+    private RenderFragment Field(string id, string label, string type, string? value, Action<string> set, string? helper, IReadOnlyDictionary<string, object> attributes) =>
+        new OutlinedInput(id, label, type, value, EventCallback.Factory.Create<ChangeEventArgs>(this, e => set(e.Value as string ?? "")))
+        {
+            Disabled = Locked, Error = Has(id), ErrorText = ErrorFor(id), HelperText = helper, InputAttributes = attributes,
+        }.Render();
 
     protected override async Task OnParametersSetAsync()
     {

@@ -22,6 +22,8 @@ public sealed record OutlinedInput(string Id, string Label, string Type, string?
     public string? Class { get; init; }
     /// <summary>Native attributes of the input such as min, max and step.</summary>
     public IReadOnlyDictionary<string, object>? InputAttributes { get; init; }
+    /// <summary>When set, a native select of these values (shown as they are) instead of an input: a MudSelect is a dozen components with its popover.</summary>
+    public IReadOnlyList<string>? Options { get; init; }
 
     private string? Under => Error && !string.IsNullOrEmpty(ErrorText) ? ErrorText : HelperText;
 
@@ -67,6 +69,11 @@ public sealed record OutlinedInput(string Id, string Label, string Type, string?
 
     private void Input(RenderTreeBuilder builder)
     {
+        if (Options is not null)
+        {
+            Select(builder, Options);
+            return;
+        }
         builder.OpenElement(6, "input");
         builder.AddAttribute(7, "class", $"mud-input-slot mud-input-root mud-input-root-outlined{If(Dense, "mud-input-root-margin-dense")}");
         builder.AddAttribute(8, "id", Id);
@@ -78,6 +85,27 @@ public sealed record OutlinedInput(string Id, string Label, string Type, string?
         builder.AddMultipleAttributes(14, InputAttributes);
         builder.AddAttribute(15, "value", Value);
         builder.AddAttribute(16, "onchange", Changed);
+        builder.CloseElement();
+    }
+
+    private void Select(RenderTreeBuilder builder, IReadOnlyList<string> options)
+    {
+        builder.OpenElement(40, "select");
+        builder.AddAttribute(41, "class", $"mud-input-slot mud-input-root mud-input-root-outlined outlined-select{If(Dense, "mud-input-root-margin-dense")}");
+        builder.AddAttribute(42, "id", Id);
+        builder.AddAttribute(43, "aria-label", AriaLabel);
+        builder.AddAttribute(44, "aria-invalid", Error ? "true" : "false");
+        builder.AddAttribute(45, "aria-describedby", string.IsNullOrEmpty(Under) ? null : $"{Id}-helper");
+        builder.AddAttribute(46, "disabled", Disabled);
+        builder.AddAttribute(47, "onchange", Changed);
+        foreach (var option in options)
+        {
+            builder.OpenElement(48, "option");
+            builder.AddAttribute(49, "value", option);
+            builder.AddAttribute(50, "selected", option == Value);
+            builder.AddContent(51, option);
+            builder.CloseElement();
+        }
         builder.CloseElement();
     }
 

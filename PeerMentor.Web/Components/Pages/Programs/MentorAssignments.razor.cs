@@ -28,18 +28,26 @@ public partial class MentorAssignments
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
+    private static readonly MarkupString CloseIcon = MudMarkup.Icon(Icons.Material.Filled.Close);
+    private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
+    private static readonly MarkupString EditIcon = MudMarkup.Icon(Icons.Material.Filled.Edit);
+    private static readonly MarkupString DeleteIcon = MudMarkup.Icon(Icons.Material.Filled.Delete);
+    private const string TextButton = "mud-button-root mud-button mud-button-text mud-button-text-primary mud-button-text-size-medium mud-ripple";
+    private const string DeleteButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-medium mud-ripple";
+
     private string userId = "", zone = "UTC", search = "";
-    private bool loaded, ungradedOnly = true;
+    private bool loaded, paged, ungradedOnly = true;
     private List<(Guid Id, string Name)> programs = [];
-    private List<Assignment> assignments = [];
-    private Dictionary<Guid, int> handedIn = [];
+    // What the cards show, not the assignments themselves (their instructions can be long); the one being edited is loaded on demand.
+    private List<PostedAssignment> assignments = [];
     private MudTable<HandInRow>? table;
     private HandInRow? selected;
-    private Guid? editing, deleting;
+    private Assignment? editing;
+    private Guid? creatingIn, deleting;
 
     private string Describe(DateTime utc) => LocalTimes.ToLocal(utc, zone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
-    private string HandedInText(Guid assignmentId) => handedIn.GetValueOrDefault(assignmentId) switch
+    private static string HandedInText(int handIns) => handIns switch
     {
         0 => "nothing handed in yet",
         1 => "1 hand-in",
@@ -59,11 +67,11 @@ public partial class MentorAssignments
         programs = (await db.ProgramMembers.AsNoTracking().Where(m => m.UserId == userId && m.LeftUtc == null && m.Role == Roles.Mentor)
             .Join(db.Programs, m => m.ProgramId, p => p.Id, (_, p) => new { p.Id, p.Name }).ToListAsync())
             .Select(p => (p.Id, p.Name)).ToList();
-        assignments = await AssignmentService.VisibleTo(db, userId).AsNoTracking().OrderByDescending(a => a.DueUtc).Take(100).ToListAsync();
-        var ids = assignments.Select(a => a.Id).ToList();
         // Any student's work counts here, not only this mentor's group: it blocks deleting.
-        handedIn = await db.Set<Submission>().Where(s => ids.Contains(s.AssignmentId)).GroupBy(s => s.AssignmentId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        assignments = await AssignmentService.VisibleTo(db, userId).AsNoTracking().OrderByDescending(a => a.DueUtc).Take(100)
+            .Select(a => new PostedAssignment(a.Id, a.ProgramId, a.Title, a.DueUtc, a.GroupMentorId == null, a.CreatedById == userId,
+                db.Set<Submission>().Count(s => s.AssignmentId == a.Id)))
+            .ToListAsync();
         loaded = true;
         if (table is not null) await table.ReloadServerData();
     }
@@ -89,7 +97,10 @@ public partial class MentorAssignments
             var term = search.Trim().ToUpperInvariant();
             query = query.Where(h => h.StudentName.ToUpper().Contains(term) || h.AssignmentTitle.ToUpper().Contains(term));
         }
-        return await Columns.ToTableDataAsync(query, state, h => h, cancellation);
+        var data = await Columns.ToTableDataAsync(query, state, h => h, cancellation);
+        // Also past the first page, so whoever narrowed the list from page 2 still has the way back.
+        paged = data.TotalItems > state.PageSize || state.Page > 0;
+        return data;
     }
 
     private Task SearchAsync(string value) { search = value; return table!.ReloadServerData(); }
@@ -98,13 +109,26 @@ public partial class MentorAssignments
 
     private Task GradedAsync(int grade) => table!.ReloadServerData();
 
+    private async Task PostedAsync()
+    {
+        creatingIn = null;
+        await LoadAsync();
+    }
+
+    private async Task EditAsync(PostedAssignment assignment)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        editing = await db.Set<Assignment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == assignment.Id && a.CreatedById == userId);
+        if (editing is null) Snackbar.Add($"“{assignment.Title}” is gone.", Severity.Warning);
+    }
+
     private async Task SavedAsync()
     {
         editing = null;
         await LoadAsync();
     }
 
-    private async Task DeleteAsync(Assignment assignment)
+    private async Task DeleteAsync(PostedAssignment assignment)
     {
         if (!await ConfirmDialog.AskAsync(Dialogs, "Delete this assignment?",
                 $"“{assignment.Title}” disappears for its students. Nobody has handed anything in yet, so no work is lost.", "Delete", destructive: true))
@@ -121,6 +145,8 @@ public partial class MentorAssignments
             deleting = null;
         }
     }
+
+    private sealed record PostedAssignment(Guid Id, Guid ProgramId, string Title, DateTime DueUtc, bool WholeProgram, bool Mine, int HandIns);
 
     private sealed class HandInRow
     {

@@ -8,6 +8,11 @@ namespace PeerMentor.Web.Components.Pages.Scheduling;
 
 public partial class AvailabilityEditor
 {
+    private static readonly MarkupString SaveIcon = MudMarkup.Icon(Icons.Material.Filled.Save);
+    private static readonly MarkupString PublishIcon = MudMarkup.Icon(Icons.Material.Outlined.Campaign);
+    private static readonly MarkupString CheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBox);
+    private static readonly MarkupString UncheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBoxOutlineBlank);
+
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Parameter, EditorRequired] public AvailabilityModel Model { get; set; } = default!;

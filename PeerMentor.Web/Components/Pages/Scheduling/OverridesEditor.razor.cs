@@ -9,6 +9,11 @@ namespace PeerMentor.Web.Components.Pages.Scheduling;
 
 public partial class OverridesEditor
 {
+    private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.EventBusy);
+    private static readonly MarkupString RemoveIcon = MudMarkup.Icon(Icons.Material.Outlined.Delete);
+    private static readonly MarkupString RadioOff = MudMarkup.Icon(Icons.Material.Filled.RadioButtonUnchecked);
+    private static readonly MarkupString RadioOn = MudMarkup.Icon(Icons.Material.Filled.RadioButtonChecked);
+
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Parameter, EditorRequired] public IReadOnlyList<AvailabilityOverride> Overrides { get; set; } = [];
