@@ -163,6 +163,25 @@ public class RevalidationTests
     }
 
     [Fact]
+    public async Task A_page_opened_after_the_password_was_changed_elsewhere_is_sent_to_sign_in_at_once()
+    {
+        // The default interval (a minute): the cookie itself is not due for its check yet, so only the page's own
+        // check when it opens can catch it.
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var student = await app.CreateAsync(Roles.Student);
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+
+        await ChangePasswordAsync(app, student);
+        await page.GotoAsync("sessions");
+
+        await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 15_000 });
+        Assert.Contains("returnUrl=%2Fsessions", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_live_page_of_a_deleted_person_fails_its_next_revalidation()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);

@@ -70,6 +70,13 @@ public static class AuthSetup
             // API callers get a status code, not a redirect to an HTML sign-in page.
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            // Identity's stamp check builds a sign-in manager, user and role managers and takes a database context from
+            // the pool in the request's scope. A live page's connection is one request that lasts as long as the page,
+            // so every open page would keep all of that. Pages check the stamp themselves when they open and every
+            // interval after (PageCircuits, RevalidatingIdentityStateProvider), in a scope of their own.
+            o.Events.OnValidatePrincipal = context => context.Request.Path.StartsWithSegments("/_blazor")
+                ? Task.CompletedTask
+                : SecurityStampValidator.ValidatePrincipalAsync(context);
         });
 
         services.AddAuthorization();

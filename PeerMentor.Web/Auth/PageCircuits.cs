@@ -10,7 +10,7 @@ namespace PeerMentor.Web.Auth;
 /// Each live page (circuit) holds 1–1.4 MB of server memory, so one person may hold at most Auth:MaxPagesPerPerson of
 /// them: opening one more closes their oldest, which is sent to a page saying why. A closed page runs no more actions.
 /// </summary>
-public sealed class PageCircuits(OpenPages openPages, AuthenticationStateProvider auth, NavigationManager navigation) : CircuitHandler
+public sealed class PageCircuits(OpenPages openPages, AuthenticationStateProvider auth, AccountStampCheck stamps, NavigationManager navigation) : CircuitHandler
 {
     private string? userId;
 
@@ -18,8 +18,16 @@ public sealed class PageCircuits(OpenPages openPages, AuthenticationStateProvide
 
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        userId = (await auth.GetAuthenticationStateAsync()).User.UserId();
-        if (userId is null) return;
+        var user = (await auth.GetAuthenticationStateAsync()).User;
+        if (user.UserId() is not { } id) return;
+        // The page's connection skips the cookie's stamp check (AuthSetup), so a page opened with a sign-in revoked
+        // elsewhere (password changed, account deleted) is sent to sign in now rather than at its first revalidation.
+        if (!await stamps.IsCurrentAsync(user, fresh: true))
+        {
+            if (auth is RevalidatingIdentityStateProvider page) page.SignOutPage();
+            return;
+        }
+        userId = id;
         foreach (var oldest in openPages.Open(userId, this)) oldest.Close();
     }
 
