@@ -122,6 +122,8 @@ public class RegistrationFlowTests
         await page.SignInAsync(admin);
         await WaitForViewerAsync(app, email);
         await page.GotoAsync("admin/mail");
+        // The list draws itself again once the page is live (its search is enabled then): pick the row after that.
+        await Expect(page.Locator("input[type=search]")).ToBeEnabledAsync();
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = email }).GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByTestId("mail-link").ClickAsync();
 

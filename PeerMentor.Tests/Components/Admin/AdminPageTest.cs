@@ -20,7 +20,7 @@ public abstract class AdminPageTest : AdminListTest
 
     protected async Task<(AppFactory App, TestUser Admin)> StartAsAdminAsync()
     {
-        var app = await StartDatabaseAsync();
+        var app = await StartDatabaseAsync(live: false);
         var admin = await app.CreateAsync(Roles.Admin, "Ada Admin");
         page = await app.PageScopeAsync(admin);
         Services.AddSingleton(page.Value.ServiceProvider.GetRequiredService<AdminActions>());

@@ -115,6 +115,7 @@ public class NotificationPreferenceTests
         ui.JSInterop.Mode = JSRuntimeMode.Loose;
         ui.Services.AddMudServices();
         ui.Services.AddSingleton(world.App.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
+        ui.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
         var log = ui.Render<PeerMentor.Web.Components.Admin.Deliveries>();
 
