@@ -12,14 +12,19 @@ public sealed record BookingMonth(int Index, int LastIndex, DateOnly Month, Date
 
     public bool Contains(DateOnly day) => day >= FirstDay && day <= LastDay;
 
-    /// <summary>The month at <paramref name="index"/> (0 = the one holding today), clamped to the months that exist.</summary>
-    public static BookingMonth For(int index, DateTime nowUtc, string timeZoneId, int horizonDays)
+    /// <summary>
+    /// The month at <paramref name="index"/> (0 = the one holding today), clamped to the months that exist. A session of
+    /// <paramref name="sessionMinutes"/> must end by the horizon, so a horizon a few minutes into a day (or a month)
+    /// adds no day on which nothing can start.
+    /// </summary>
+    public static BookingMonth For(int index, DateTime nowUtc, string timeZoneId, int horizonDays, int sessionMinutes = 0)
     {
         var zone = ZonedTime.Find(timeZoneId);
         var horizonEnd = nowUtc.AddDays(Math.Max(horizonDays, 0));
+        var lastStart = horizonEnd.AddMinutes(-Math.Max(sessionMinutes, 0));
         var today = DateOnly.FromDateTime(ZonedTime.ToLocal(nowUtc, zone));
-        // The last bookable instant is just before the horizon, so a horizon at local midnight adds no empty day.
-        var lastBookable = horizonEnd > nowUtc ? DateOnly.FromDateTime(ZonedTime.ToLocal(horizonEnd.AddTicks(-1), zone)) : today;
+        // The last bookable instant is just before the last start, so a horizon at local midnight adds no empty day.
+        var lastBookable = lastStart > nowUtc ? DateOnly.FromDateTime(ZonedTime.ToLocal(lastStart.AddTicks(-1), zone)) : today;
         var lastIndex = (lastBookable.Year - today.Year) * 12 + lastBookable.Month - today.Month;
         index = Math.Clamp(index, 0, lastIndex);
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(index);

@@ -28,6 +28,19 @@ public class BookingMonthTests
     }
 
     [Fact]
+    public void A_horizon_minutes_into_a_month_offers_that_month_only_when_a_session_fits_before_it()
+    {
+        // 15:20 UTC on 1 June is 00:20 on 2 June in Tokyo; 29 days on, the horizon is 00:20 on 1 July there.
+        var now = Utc(2026, 6, 1, 15).AddMinutes(20);
+
+        var hour = BookingMonth.For(0, now, "Asia/Tokyo", 29, sessionMinutes: 60);
+        var quarter = BookingMonth.For(1, now, "Asia/Tokyo", 29, sessionMinutes: 15);
+
+        Assert.Equal((0, false, On("2026-06-30")), (hour.LastIndex, hour.HasLater, hour.LastDay));
+        Assert.Equal((1, On("2026-07-01"), On("2026-07-01")), (quarter.LastIndex, quarter.FirstDay, quarter.LastDay));
+    }
+
+    [Fact]
     public void Nothing_past_the_horizon_can_be_paged_to() =>
         Assert.Equal(BookingMonth.For(2, Now, "Asia/Tokyo", 70), BookingMonth.For(9, Now, "Asia/Tokyo", 70));
 

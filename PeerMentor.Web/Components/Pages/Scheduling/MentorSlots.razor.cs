@@ -57,7 +57,7 @@ public partial class MentorSlots
 
     private async Task ShowMonthAsync(int index)
     {
-        month = BookingMonth.For(index, Clock.GetUtcNow().UtcDateTime, zone, profile!.Availability.BookingHorizonDays);
+        month = BookingMonth.For(index, Clock.GetUtcNow().UtcDateTime, zone, profile!.Availability.BookingHorizonDays, minutes);
         await LoadSlotsAsync();
     }
 
@@ -89,7 +89,8 @@ public partial class MentorSlots
     {
         if (length == minutes) return Task.CompletedTask;
         minutes = length;
-        return LoadSlotsAsync();
+        // A longer session may leave the horizon's last day (or month) with nothing that fits.
+        return ShowMonthAsync(month!.Index);
     }
 
     private Task ChangeZoneAsync(string? chosenZone)
