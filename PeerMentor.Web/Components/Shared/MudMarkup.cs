@@ -17,13 +17,8 @@ public static class MudMarkup
     public const string IconButtonClass = "mud-button-root mud-icon-button mud-ripple mud-ripple-icon";
 
     /// <summary>The classes of a primary MudButton; <paramref name="filled"/> picks Variant.Filled over Variant.Outlined.</summary>
-    public static string ButtonClass(bool filled, Size size) => (filled, size) switch
-    {
-        (true, Size.Small) => "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-small mud-ripple",
-        (false, Size.Small) => "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small mud-ripple",
-        (true, _) => "mud-button-root mud-button mud-button-filled mud-button-filled-primary mud-button-filled-size-medium mud-ripple",
-        (false, _) => "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-medium mud-ripple",
-    };
+    public static string ButtonClass(bool filled, Size size) =>
+        MudButtonMarkup.Class(filled ? Variant.Filled : Variant.Outlined, Color.Primary, size);
 
     /// <summary>A MudBlazor icon (one of <c>Icons.Material...</c>) as the svg MudIcon draws; one shared string per icon.</summary>
     public static MarkupString Icon(string icon) => Icons.GetOrAdd(icon, svg => new MarkupString(

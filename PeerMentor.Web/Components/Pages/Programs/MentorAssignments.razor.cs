@@ -32,7 +32,7 @@ public partial class MentorAssignments
     private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
     private static readonly MarkupString EditIcon = MudMarkup.Icon(Icons.Material.Filled.Edit);
     private static readonly MarkupString DeleteIcon = MudMarkup.Icon(Icons.Material.Filled.Delete);
-    private const string TextButton = "mud-button-root mud-button mud-button-text mud-button-text-primary mud-button-text-size-medium mud-ripple";
+    private static readonly string TextButton = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Primary);
     private const string DeleteButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-medium mud-ripple";
 
     private string userId = "", zone = "UTC", search = "";

@@ -16,7 +16,7 @@ public partial class MentorEvents
     private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
     private static readonly MarkupString EventIcon = SmallIcon(Icons.Material.Filled.Event);
     private static readonly MarkupString CancelledIcon = SmallIcon(Icons.Material.Filled.EventBusy);
-    private const string TextButton = "mud-button-root mud-button mud-button-text mud-button-text-primary mud-button-text-size-medium mud-ripple";
+    private static readonly string TextButton = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Primary);
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
