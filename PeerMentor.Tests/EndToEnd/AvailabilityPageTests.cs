@@ -24,6 +24,7 @@ public class AvailabilityPageTests
         await page.GetByLabel("Saturday until").FillAsync("14:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
         await Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an override" }).ClickAsync();
         await page.GetByLabel("Override date").FillAsync("2026-12-24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add override" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Your date overrides" }).GetByText("Thu 24 Dec 2026")).ToBeVisibleAsync();

@@ -34,6 +34,9 @@ public class AvailabilityEditorTests : AppComponentTest
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<AvailabilityEditor> cut, string label) =>
         cut.Find($"#{cut.FindAll("label").Single(l => l.TextContent.Trim() == label).GetAttribute("for")}");
 
+    private static void OpenSettings(IRenderedComponent<AvailabilityEditor> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Change settings").Click();
+
     private IEnumerable<string?> Snackbars => Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message);
 
     [Fact]
@@ -44,6 +47,7 @@ public class AvailabilityEditorTests : AppComponentTest
         cut.Find("button[aria-label='Add hours on Saturday']").Click();
         cut.Find("input[aria-label='Saturday from']").Change("10:00");
         cut.Find("input[aria-label='Saturday until']").Change("14:00");
+        OpenSettings(cut);
         Field(cut, "Buffer after (minutes)").Change("15");
         Save(cut);
 
@@ -70,6 +74,7 @@ public class AvailabilityEditorTests : AppComponentTest
     public async Task A_setting_the_service_refuses_is_explained_next_to_its_field()
     {
         var (cut, _, mentor) = await RenderEditorAsync();
+        OpenSettings(cut);
 
         Field(cut, "Meeting link (optional)").Change("ftp://files.example");
         Save(cut);
@@ -83,6 +88,7 @@ public class AvailabilityEditorTests : AppComponentTest
     public async Task Offering_no_session_length_is_refused_under_the_lengths()
     {
         var (cut, model, _) = await RenderEditorAsync();
+        OpenSettings(cut);
         foreach (var length in model.Lengths.ToList())
             cut.FindAll("label.mud-checkbox").Single(l => l.TextContent.Trim() == $"{length} min").QuerySelector("input")!.Change(false);
 
@@ -99,5 +105,38 @@ public class AvailabilityEditorTests : AppComponentTest
         cut.FindAll("button").Single(b => b.TextContent.Contains("Publish next week's slots", StringComparison.Ordinal)).Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Published. None of your students has booked with you yet, so nobody was emailed.", Snackbars));
+    }
+
+    [Fact]
+    public async Task The_settings_read_as_a_summary_until_the_mentor_opens_them()
+    {
+        var (cut, model, _) = await RenderEditorAsync();
+        model.NoticeHours = 12;
+        model.MeetingUrl = "https://meet.example/room";
+        cut.Render();
+
+        var summary = cut.Find(".availability-summary").TextContent;
+        Assert.Contains("12 hours", summary, StringComparison.Ordinal);
+        Assert.Contains("https://meet.example/room", summary, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("#booking-settings input"));
+        OpenSettings(cut);
+        Assert.NotEmpty(cut.FindAll("#booking-settings input"));
+        Assert.Equal("true", cut.Find("button[aria-controls=booking-settings]").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public async Task A_refused_setting_keeps_the_settings_open_and_a_good_save_closes_them()
+    {
+        var (cut, _, _) = await RenderEditorAsync();
+        OpenSettings(cut);
+        Field(cut, "Meeting link (optional)").Change("ftp://files.example");
+        Save(cut);
+        cut.WaitForAssertion(() => Assert.True(cut.Find("button[aria-controls=booking-settings]").HasAttribute("disabled")));
+
+        Field(cut, "Meeting link (optional)").Change("https://meet.example/room");
+        Save(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("https://meet.example/room", cut.Find(".availability-summary").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("#booking-settings input"));
     }
 }

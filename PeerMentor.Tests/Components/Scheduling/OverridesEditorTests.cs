@@ -35,6 +35,9 @@ public class OverridesEditorTests : AppComponentTest
     private Task<IReadOnlyCollection<AvailabilityOverride>> SavedAsync(TestUser mentor) =>
         App.RunAsync(async s => (IReadOnlyCollection<AvailabilityOverride>)(await s.GetRequiredService<AvailabilityService>().GetAsync(mentor.Id)).Overrides);
 
+    private static void Open(IRenderedComponent<OverridesEditor> cut) =>
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Add an override", StringComparison.Ordinal)).Click();
+
     private static void Add(IRenderedComponent<OverridesEditor> cut) =>
         cut.FindAll("button").Single(b => b.TextContent.Contains("Add override", StringComparison.Ordinal)).Click();
 
@@ -50,6 +53,7 @@ public class OverridesEditorTests : AppComponentTest
     public async Task A_day_off_is_stored_and_listed_under_its_date()
     {
         var (cut, mentor) = await RenderEditorAsync();
+        Open(cut);
 
         cut.Find("input[aria-label='Override date']").Change("2026-12-24");
         Add(cut);
@@ -63,6 +67,7 @@ public class OverridesEditorTests : AppComponentTest
     public async Task Different_hours_are_stored_and_shown_on_the_date()
     {
         var (cut, mentor) = await RenderEditorAsync();
+        Open(cut);
 
         cut.Find("input[aria-label='Override date']").Change("2026-12-28");
         cut.FindAll("input[type=radio]")[1].Click();
@@ -79,6 +84,7 @@ public class OverridesEditorTests : AppComponentTest
     public async Task Hours_that_end_before_they_start_are_refused_next_to_them_and_nothing_is_stored()
     {
         var (cut, mentor) = await RenderEditorAsync();
+        Open(cut);
 
         cut.FindAll("input[type=radio]")[1].Click();
         cut.Find("input[aria-label='Override from']").Change("15:00");
@@ -93,6 +99,7 @@ public class OverridesEditorTests : AppComponentTest
     public async Task Removing_an_override_gives_the_date_back_its_weekly_hours()
     {
         var (cut, mentor) = await RenderEditorAsync();
+        Open(cut);
         cut.Find("input[aria-label='Override date']").Change("2026-12-24");
         Add(cut);
         cut.WaitForElement(".override-list");
@@ -101,5 +108,34 @@ public class OverridesEditorTests : AppComponentTest
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=no-overrides]")));
         Assert.Empty(await SavedAsync(mentor));
+    }
+
+    [Fact]
+    public async Task The_form_opens_when_asked_for_and_closes_once_the_override_is_stored()
+    {
+        var (cut, _) = await RenderEditorAsync();
+        Assert.Empty(cut.FindAll("[data-testid=override-form]"));
+
+        Open(cut);
+        cut.Find("input[aria-label='Override date']").Change("2026-12-24");
+        Add(cut);
+
+        cut.WaitForAssertion(() => Assert.Contains("Thu 24 Dec 2026", cut.Find(".override-list").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-testid=override-form]"));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_form_drops_its_problem_with_it()
+    {
+        var (cut, _) = await RenderEditorAsync();
+        Open(cut);
+        cut.FindAll("input[type=radio]")[1].Click();
+        cut.Find("input[aria-label='Override until']").Change("");
+        Assert.Equal("Enter both times.", cut.Find("[role=alert]").TextContent);
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
+
+        Assert.Empty(cut.FindAll("[role=alert]"));
+        Assert.Empty(cut.FindAll("[data-testid=override-form]"));
     }
 }

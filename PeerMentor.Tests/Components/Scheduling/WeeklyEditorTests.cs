@@ -21,6 +21,8 @@ public class WeeklyEditorTests : ComponentTest
 
     private static void Click(IRenderedComponent<WeeklyEditor> cut, string label) => cut.Find($"button[aria-label=\"{label}\"]").Click();
 
+    private static void Open(IRenderedComponent<WeeklyEditor> cut, DayOfWeek day) => Click(cut, $"Change hours on {day}");
+
     [Fact]
     public void A_day_without_hours_says_it_is_unavailable()
     {
@@ -58,6 +60,7 @@ public class WeeklyEditorTests : ComponentTest
     {
         var model = Monday((9, 12));
         var cut = RenderEditor(model);
+        Open(cut, DayOfWeek.Monday);
 
         Click(cut, "Remove Monday 09:00 range");
 
@@ -70,6 +73,7 @@ public class WeeklyEditorTests : ComponentTest
     {
         var model = Monday((9, 12));
         var cut = RenderEditor(model);
+        Open(cut, DayOfWeek.Monday);
 
         cut.Find("input[aria-label='Monday until']").Change("13:30");
 
@@ -80,6 +84,7 @@ public class WeeklyEditorTests : ComponentTest
     public void A_range_that_ends_before_it_starts_is_marked_next_to_it()
     {
         var cut = RenderEditor(Monday((9, 12)));
+        Open(cut, DayOfWeek.Monday);
 
         cut.Find("input[aria-label='Monday until']").Change("08:00");
 
@@ -123,5 +128,61 @@ public class WeeklyEditorTests : ComponentTest
             Assert.Equal([(new TimeOnly(9, 0), new TimeOnly(12, 0)), (new TimeOnly(13, 0), new TimeOnly(17, 0))],
                 model.Weekly.Where(r => r.Day == day).Select(r => (r.Start!.Value, r.End!.Value)));
         Assert.DoesNotContain(model.Weekly, r => r.Day == DayOfWeek.Saturday);
+    }
+
+    [Fact]
+    public void A_day_shows_its_hours_as_text_until_it_is_opened()
+    {
+        var cut = RenderEditor(Monday((9, 12), (13, 17)));
+
+        Assert.Contains("09:00–12:00, 13:00–17:00", cut.Find("[data-day=Monday]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("input"));
+        Assert.Equal("false", cut.Find("button[aria-label='Change hours on Monday']").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public void Opening_a_day_shows_its_times_and_closing_it_shows_the_changed_hours()
+    {
+        var cut = RenderEditor(Monday((9, 12)));
+
+        Open(cut, DayOfWeek.Monday);
+        Assert.Equal("true", cut.Find("button[aria-label='Change hours on Monday']").GetAttribute("aria-expanded"));
+        cut.Find("input[aria-label='Monday until']").Change("13:30");
+        Open(cut, DayOfWeek.Monday);
+
+        Assert.Empty(cut.FindAll("input"));
+        Assert.Contains("09:00–13:30", cut.Find("[data-day=Monday]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_day_with_a_problem_stays_open_until_it_is_fixed()
+    {
+        var cut = RenderEditor(Monday((9, 12)));
+        Open(cut, DayOfWeek.Monday);
+
+        cut.Find("input[aria-label='Monday until']").Change("08:00");
+        Assert.True(cut.Find("button[aria-label='Change hours on Monday']").HasAttribute("disabled"));
+        cut.Find("input[aria-label='Monday until']").Change("10:00");
+        Open(cut, DayOfWeek.Monday);
+
+        Assert.Empty(cut.FindAll("input"));
+    }
+
+    [Fact]
+    public void Hours_until_midnight_read_24_00_on_a_closed_day()
+    {
+        var cut = RenderEditor(Monday((20, 0)));
+
+        Assert.Contains("20:00–24:00", cut.Find("[data-day=Monday]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_copied_week_shows_monday_s_hours_on_each_weekday()
+    {
+        var cut = RenderEditor(Monday((9, 12)));
+
+        Click(cut, "Copy Monday's hours to Tuesday to Friday");
+
+        Assert.Contains("09:00–12:00", cut.Find("[data-day=Friday]").TextContent, StringComparison.Ordinal);
     }
 }

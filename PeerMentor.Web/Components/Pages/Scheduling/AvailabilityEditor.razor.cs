@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PeerMentor.Domain;
@@ -12,6 +13,10 @@ public partial class AvailabilityEditor
     private static readonly MarkupString PublishIcon = MudMarkup.Icon(Icons.Material.Outlined.Campaign);
     private static readonly MarkupString CheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBox);
     private static readonly MarkupString UncheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBoxOutlineBlank);
+    private static readonly string TextButton = MudButtonMarkup.Class(Variant.Text, Color.Primary);
+    /// <summary>The domain's names of the booking settings, for the problems saving can find in them.</summary>
+    private static readonly string[] SettingFields =
+        ["SessionLengths", "BufferBeforeMinutes", "BufferAfterMinutes", "MinimumNoticeMinutes", "BookingHorizonDays", "MeetingUrl"];
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -24,7 +29,11 @@ public partial class AvailabilityEditor
     [Parameter] public bool Disabled { get; set; }
 
     private Result? errors;
-    private bool saving, publishing;
+    private bool saving, publishing, settingsOpen;
+
+    /// <summary>A setting saving refused keeps the inputs open, so its message shows next to it.</summary>
+    private bool SettingsMarked => SettingFields.Any(Has);
+    private bool SettingsShown => settingsOpen || SettingsMarked;
 
     private bool Has(string field) => errors?.For(field).Any() == true;
     private string? First(string field) => errors?.For(field).FirstOrDefault();
@@ -37,6 +46,23 @@ public partial class AvailabilityEditor
             Disabled = Disabled, Error = Has(field), ErrorText = First(field), HelperText = helper,
             InputAttributes = new Dictionary<string, object> { ["min"] = min, ["max"] = max, ["step"] = step },
         }.Render();
+
+    /// <summary>The settings as they stand, read-only, in one piece of markup while the inputs are closed.</summary>
+    private MarkupString SettingsSummary()
+    {
+        var lengths = Model.Lengths.Order().Select(l => l.ToString(CultureInfo.InvariantCulture)).ToList();
+        var rows = new (string Term, string Value)[]
+        {
+            ("Session lengths", lengths.Count == 0 ? "None yet" : $"{string.Join(", ", lengths)} min"),
+            ("Buffers", $"{Model.BufferBefore} min before, {Model.BufferAfter} min after each session"),
+            ("Minimum notice", Model.NoticeHours == 1 ? "1 hour" : $"{Model.NoticeHours} hours"),
+            ("Bookable up to", Model.HorizonDays == 1 ? "1 day ahead" : $"{Model.HorizonDays} days ahead"),
+            ("Meeting link", string.IsNullOrWhiteSpace(Model.MeetingUrl) ? "None" : Model.MeetingUrl),
+            ("Requests", Model.AutoAccept ? "Accepted automatically (students book directly)" : "You accept or decline each one"),
+        };
+        return new MarkupString("<dl class=\"availability-summary mud-typography mud-typography-body2\">"
+            + string.Concat(rows.Select(r => $"<div><dt>{WebUtility.HtmlEncode(r.Term)}</dt><dd>{WebUtility.HtmlEncode(r.Value)}</dd></div>")) + "</dl>");
+    }
 
     private void Toggle(int length, bool on)
     {
@@ -59,7 +85,11 @@ public partial class AvailabilityEditor
         {
             saving = false;
         }
-        if (errors.Succeeded) Snackbar.Add("Saved. Students see your new slots right away.", Severity.Success);
+        if (errors.Succeeded)
+        {
+            settingsOpen = false;
+            Snackbar.Add("Saved. Students see your new slots right away.", Severity.Success);
+        }
         else Snackbar.Add("Nothing saved: see the marked fields.", Severity.Error);
     }
 

@@ -13,6 +13,7 @@ public partial class OverridesEditor
     private static readonly MarkupString RemoveIcon = MudMarkup.Icon(Icons.Material.Outlined.Delete);
     private static readonly MarkupString RadioOff = MudMarkup.Icon(Icons.Material.Filled.RadioButtonUnchecked);
     private static readonly MarkupString RadioOn = MudMarkup.Icon(Icons.Material.Filled.RadioButtonChecked);
+    private static readonly string TextButton = MudButtonMarkup.Class(Variant.Text, Color.Primary);
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -24,7 +25,7 @@ public partial class OverridesEditor
     [Parameter] public bool Disabled { get; set; }
 
     private string? date, start = "09:00", end = "12:00";
-    private bool dayOff = true, busy, tried;
+    private bool dayOff = true, busy, tried, adding;
     private Result? errors;
 
     protected override void OnInitialized() => date ??= Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -63,6 +64,8 @@ public partial class OverridesEditor
         return SetAsync(new OverrideInput(day, [.. existing, range]), $"Hours for {Describe(day)} saved.");
     }
 
+    private void Close() => (adding, tried, errors) = (false, false, null);
+
     private Task RemoveAsync(DateOnly day) => SetAsync(new OverrideInput(day, null), $"{Describe(day)} follows your weekly hours again.");
 
     private async Task SetAsync(OverrideInput input, string done)
@@ -77,7 +80,7 @@ public partial class OverridesEditor
             busy = false;
         }
         if (!errors.Succeeded) return;
-        tried = false;
+        (adding, tried) = (false, false);
         Snackbar.Add(done, Severity.Success);
     }
 
