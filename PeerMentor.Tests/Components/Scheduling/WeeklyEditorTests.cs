@@ -49,6 +49,7 @@ public class WeeklyEditorTests : ComponentTest
     {
         var model = Monday((9, 12));
         var cut = RenderEditor(model);
+        Open(cut, DayOfWeek.Monday);
 
         Click(cut, "Add hours on Monday");
 
@@ -121,6 +122,7 @@ public class WeeklyEditorTests : ComponentTest
         var model = Monday((9, 12), (13, 17));
         model.Weekly.Add(new RangeRow { Day = DayOfWeek.Wednesday, Start = new TimeOnly(6, 0), End = new TimeOnly(7, 0) });
         var cut = RenderEditor(model);
+        Open(cut, DayOfWeek.Monday);
 
         Click(cut, "Copy Monday's hours to Tuesday to Friday");
 
@@ -138,6 +140,7 @@ public class WeeklyEditorTests : ComponentTest
         Assert.Contains("09:00–12:00, 13:00–17:00", cut.Find("[data-day=Monday]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("input"));
         Assert.Equal("false", cut.Find("button[aria-label='Change hours on Monday']").GetAttribute("aria-expanded"));
+        Assert.Empty(cut.FindAll("button[aria-label='Add hours on Monday']"));
     }
 
     [Fact]
@@ -180,6 +183,7 @@ public class WeeklyEditorTests : ComponentTest
     public void A_copied_week_shows_monday_s_hours_on_each_weekday()
     {
         var cut = RenderEditor(Monday((9, 12)));
+        Open(cut, DayOfWeek.Monday);
 
         Click(cut, "Copy Monday's hours to Tuesday to Friday");
 

@@ -9,8 +9,10 @@ namespace PeerMentor.Web.Components.Pages.Scheduling;
 
 public partial class AvailabilityEditor
 {
-    private static readonly MarkupString SaveIcon = MudMarkup.Icon(Icons.Material.Filled.Save);
-    private static readonly MarkupString PublishIcon = MudMarkup.Icon(Icons.Material.Outlined.Campaign);
+    private const string SaveText = "Save availability", PublishText = "Publish next week's slots";
+    /// <summary>Each button's icon and text as one piece of markup: the buttons stay on screen while the page is open.</summary>
+    private static readonly MarkupString SaveLabel = Label(Icons.Material.Filled.Save, SaveText), PublishLabel = Label(Icons.Material.Outlined.Campaign, PublishText);
+    private static readonly string FilledButton = MudMarkup.ButtonClass(filled: true, Size.Medium), OutlinedButton = MudMarkup.ButtonClass(filled: false, Size.Medium);
     private static readonly MarkupString CheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBox);
     private static readonly MarkupString UncheckedIcon = MudMarkup.Icon(Icons.Material.Filled.CheckBoxOutlineBlank);
     private static readonly string TextButton = MudButtonMarkup.Class(Variant.Text, Color.Primary);
@@ -46,6 +48,12 @@ public partial class AvailabilityEditor
             Disabled = Disabled, Error = Has(field), ErrorText = First(field), HelperText = helper,
             InputAttributes = new Dictionary<string, object> { ["min"] = min, ["max"] = max, ["step"] = step },
         }.Render();
+
+    private static MarkupString Label(string icon, string text) =>
+        new($"<span class=\"mud-button-icon-start mud-button-icon-size-medium\">{MudMarkup.Icon(icon)}</span>{WebUtility.HtmlEncode(text)}");
+
+    private MarkupString WeeklyHeading() => new("<h2 class=\"mud-typography mud-typography-h6\">Weekly hours</h2><p class=\"mud-typography mud-typography-body2 muted mb-2\">"
+        + $"When students may book you each week, in {WebUtility.HtmlEncode(Zone)}.</p>");
 
     /// <summary>The settings as they stand, read-only, in one piece of markup while the inputs are closed.</summary>
     private MarkupString SettingsSummary()
