@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PeerMentor.Domain.Accounts;
 using PeerMentor.Domain.Programs;
@@ -58,5 +59,33 @@ public class AssignmentFlowTests
         await studentPage.ReloadAsync();
         await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("92 / 100");
         await Expect(studentPage.GetByTestId("submission-review")).ToContainTextAsync("Sharp and well argued.");
+    }
+
+    [Fact]
+    public async Task A_mentor_who_has_only_read_the_page_deletes_an_assignment_after_confirming_it()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var mentor = await app.CreateAsync(Roles.Mentor, "Milo Mentor");
+        var student = await app.CreateAsync(Roles.Student, "Sara Student");
+        var programId = await app.CreateProgramAsync("Assignment cohort", assign: true, mentor, student);
+        await app.RunAsync(async s =>
+        {
+            var (posted, _) = await s.GetRequiredService<AssignmentService>().PostAsync(mentor.Id, false, programId,
+                new AssignmentInput("Reading list", "Three chapters.", DateTime.UtcNow.AddDays(3)));
+            Assert.True(posted.Succeeded, posted.Summary);
+        });
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(mentor);
+
+        // The first thing done on the page asks a question: the dialog provider comes with it.
+        await page.GotoAsync("mentor/assignments");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete Reading list" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-question")).ToContainTextAsync("“Reading list” disappears for its students.");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByText("“Reading list” deleted.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("mentor-assignment")).ToHaveCountAsync(0);
     }
 }

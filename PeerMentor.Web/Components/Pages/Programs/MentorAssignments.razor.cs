@@ -16,11 +16,14 @@ namespace PeerMentor.Web.Components.Pages.Programs;
 
 public partial class MentorAssignments
 {
-    private static readonly SortableColumns<HandInRow> Columns = new SortableColumns<HandInRow>("submitted", defaultDescending: true)
+    private static readonly SortableColumns<HandIn> Sorts = new SortableColumns<HandIn>("submitted", defaultDescending: true)
         .Add("submitted", h => h.SubmittedUtc)
         .Add("student", h => h.StudentName)
         .Add("assignment", h => h.AssignmentTitle)
         .ThenBy(h => h.Id);
+
+    private static readonly ListColumn[] HandInColumns =
+        [new("Handed in", "submitted"), new("Student", "student"), new("Assignment", "assignment"), new("Grade"), new("Action", Hidden: true)];
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
     [Inject] private IDbContextFactory<AppDbContext> Contexts { get; set; } = null!;
@@ -32,16 +35,18 @@ public partial class MentorAssignments
     private static readonly MarkupString AddIcon = MudMarkup.Icon(Icons.Material.Filled.Add);
     private static readonly MarkupString EditIcon = MudMarkup.Icon(Icons.Material.Filled.Edit);
     private static readonly MarkupString DeleteIcon = MudMarkup.Icon(Icons.Material.Filled.Delete);
+    private static readonly string GradeButton = MudMarkup.ButtonClass(filled: false, Size.Small);
     private static readonly string TextButton = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Primary);
     private const string DeleteButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-medium mud-ripple";
 
-    private string userId = "", zone = "UTC", search = "";
-    private bool loaded, paged, ungradedOnly = true;
+    private string userId = "", zone = "UTC";
+    private bool loaded, opening, acting, ungradedOnly = true;
     private List<(Guid Id, string Name)> programs = [];
     // What the cards show, not the assignments themselves (their instructions can be long); the one being edited is loaded on demand.
     private List<PostedAssignment> assignments = [];
-    private MudTable<HandInRow>? table;
-    private HandInRow? selected;
+    private ListTable<HandInRow>? list;
+    // The hand-in in the grading panel, loaded when it opens; the list keeps only what its rows show.
+    private HandIn? selected;
     private Assignment? editing;
     private Guid? creatingIn, deleting;
 
@@ -73,41 +78,81 @@ public partial class MentorAssignments
                 db.Set<Submission>().Count(s => s.AssignmentId == a.Id)))
             .ToListAsync();
         loaded = true;
-        if (table is not null) await table.ReloadServerData();
+        if (list is not null) await list.ReloadAsync();
     }
 
-    /// <summary>Only this mentor's own students' work, in the program the assignment belongs to; one page, filtered and sorted in SQL.</summary>
-    private async Task<TableData<HandInRow>> LoadHandInsAsync(TableState state, CancellationToken cancellation)
+    private string EmptyText(string search) =>
+        search.Length > 0 ? "No hand-in matches this search."
+        : ungradedOnly ? "Nothing waiting for a grade. Turn off “Only work to grade” to see graded work."
+        : "No hand-ins yet. Your students' work appears here as they send it.";
+
+    /// <summary>Only this mentor's own students' work, in the program the assignment belongs to.</summary>
+    private IQueryable<HandIn> HandIns(AppDbContext db) =>
+        from s in db.Set<Submission>()
+        join a in db.Set<Assignment>() on s.AssignmentId equals a.Id
+        join m in db.ProgramMembers on new { a.ProgramId, UserId = s.StudentId } equals new { m.ProgramId, m.UserId }
+        join u in db.Users on s.StudentId equals u.Id
+        where m.MentorId == userId && m.LeftUtc == null
+        select new HandIn
+        {
+            Id = s.Id, Version = s.Version, AssignmentTitle = a.Title, StudentName = u.DisplayName, SubmittedUtc = s.SubmittedUtc,
+            IsLate = s.IsLate, HasFile = s.StoredName != null, FileName = s.FileName, LinkUrl = s.LinkUrl, Grade = s.Grade,
+            ReviewComments = s.ReviewComments,
+        };
+
+    /// <summary>One page, filtered and sorted in SQL, projected to what a row shows.</summary>
+    private async Task<ListPage<HandInRow>> LoadHandInsAsync(ListQuery query, CancellationToken cancellation)
     {
         await using var db = await Contexts.CreateDbContextAsync(cancellation);
-        var query = from s in db.Set<Submission>()
-                    join a in db.Set<Assignment>() on s.AssignmentId equals a.Id
-                    join m in db.ProgramMembers on new { a.ProgramId, UserId = s.StudentId } equals new { m.ProgramId, m.UserId }
-                    join u in db.Users on s.StudentId equals u.Id
-                    where m.MentorId == userId && m.LeftUtc == null
-                    select new HandInRow
-                    {
-                        Id = s.Id, Version = s.Version, AssignmentTitle = a.Title, StudentName = u.DisplayName, SubmittedUtc = s.SubmittedUtc,
-                        IsLate = s.IsLate, HasFile = s.StoredName != null, FileName = s.FileName, LinkUrl = s.LinkUrl, Grade = s.Grade,
-                        ReviewComments = s.ReviewComments,
-                    };
-        if (ungradedOnly) query = query.Where(h => h.Grade == null);
-        if (!string.IsNullOrWhiteSpace(search))
+        var handIns = HandIns(db);
+        if (ungradedOnly) handIns = handIns.Where(h => h.Grade == null);
+        if (query.Search.Length > 0)
         {
-            var term = search.Trim().ToUpperInvariant();
-            query = query.Where(h => h.StudentName.ToUpper().Contains(term) || h.AssignmentTitle.ToUpper().Contains(term));
+            var term = query.Search.ToUpperInvariant();
+            handIns = handIns.Where(h => h.StudentName.ToUpper().Contains(term) || h.AssignmentTitle.ToUpper().Contains(term));
         }
-        var data = await Columns.ToTableDataAsync(query, state, h => h, cancellation);
-        // Also past the first page, so whoever narrowed the list from page 2 still has the way back.
-        paged = data.TotalItems > state.PageSize || state.Page > 0;
-        return data;
+        var page = await Sorts.ToPageAsync(handIns, query,
+            h => new ListedHandIn(h.Id, h.StudentName, h.AssignmentTitle, h.SubmittedUtc, h.IsLate, h.Grade), cancellation);
+        return page.Map(h => new HandInRow(h.Id, h.StudentName, h.AssignmentTitle, h.Grade is not null, Cells(h)));
     }
 
-    private Task SearchAsync(string value) { search = value; return table!.ReloadServerData(); }
+    private MarkupString Cells(ListedHandIn h)
+    {
+        var cells = new RowCells()
+            .Cell("Handed in", Describe(h.SubmittedUtc) + (h.IsLate ? " · late" : ""))
+            .Cell("Student", h.StudentName, "wrap-anywhere")
+            .Cell("Assignment", h.AssignmentTitle, "wrap-anywhere")
+            .Open("Grade");
+        return (h.Grade is { } grade
+            ? cells.Text($"{grade} / 100")
+            : cells.Span("mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-warning list-chip", "To grade")).Close().ToMarkup();
+    }
 
-    private Task UngradedAsync(bool value) { ungradedOnly = value; return table!.ReloadServerData(); }
+    private async Task OpenAsync(HandInRow row)
+    {
+        (acting, opening) = (true, true);
+        try
+        {
+            await using var db = await Contexts.CreateDbContextAsync();
+            selected = await HandIns(db).SingleOrDefaultAsync(h => h.Id == row.Id);
+        }
+        finally
+        {
+            opening = false;
+        }
+        if (selected is not null) return;
+        // Handed in again and removed, or the student left this mentor's group since the list was loaded.
+        Snackbar.Add($"{row.StudentName}'s hand-in for “{row.AssignmentTitle}” is no longer here.", Severity.Warning);
+        await list!.ReloadAsync();
+    }
 
-    private Task GradedAsync(int grade) => table!.ReloadServerData();
+    private Task UngradedAsync(ChangeEventArgs change)
+    {
+        ungradedOnly = change.Value is true;
+        return list!.ReloadAsync(fromFirstPage: true);
+    }
+
+    private Task GradedAsync(int grade) => list!.ReloadAsync();
 
     private async Task PostedAsync()
     {
@@ -117,6 +162,7 @@ public partial class MentorAssignments
 
     private async Task EditAsync(PostedAssignment assignment)
     {
+        acting = true;
         await using var db = await Contexts.CreateDbContextAsync();
         editing = await db.Set<Assignment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == assignment.Id && a.CreatedById == userId);
         if (editing is null) Snackbar.Add($"“{assignment.Title}” is gone.", Severity.Warning);
@@ -130,6 +176,7 @@ public partial class MentorAssignments
 
     private async Task DeleteAsync(PostedAssignment assignment)
     {
+        await ProvidersAsync();
         if (!await ConfirmDialog.AskAsync(Dialogs, "Delete this assignment?",
                 $"“{assignment.Title}” disappears for its students. Nobody has handed anything in yet, so no work is lost.", "Delete", destructive: true))
             return;
@@ -148,7 +195,24 @@ public partial class MentorAssignments
 
     private sealed record PostedAssignment(Guid Id, Guid ProgramId, string Title, DateTime DueUtc, bool WholeProgram, bool Mine, int HandIns);
 
-    private sealed class HandInRow
+    /// <summary>
+    /// Renders the providers before a dialog is asked for: the dialog provider listens from its first render, and yielding
+    /// lets the renderer draw it before this handler goes on.
+    /// </summary>
+    private async Task ProvidersAsync()
+    {
+        if (acting) return;
+        acting = true;
+        StateHasChanged();
+        await Task.Yield();
+    }
+
+    private sealed record ListedHandIn(Guid Id, string StudentName, string AssignmentTitle, DateTime SubmittedUtc, bool IsLate, int? Grade);
+
+    /// <summary>A row of the list: its cells as markup, and what its grade button says and opens.</summary>
+    private sealed record HandInRow(Guid Id, string StudentName, string AssignmentTitle, bool Graded, MarkupString Cells);
+
+    private sealed class HandIn
     {
         public Guid Id { get; init; }
         public int Version { get; init; }
