@@ -66,9 +66,7 @@ public partial class AdminProgram
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
             .Select(m => new ProgramMember(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
             .ToListAsync();
-        names = members.ToDictionary(m => m.UserId, m => m.Name);
-        experience = members.ToDictionary(m => m.UserId, m => m.Experience);
-        capacities = members.Where(m => m.Role == Roles.Mentor).ToDictionary(m => m.UserId, m => m.Capacity);
+        if (preview is not null) Describe();
         var since = Clock.GetUtcNow().UtcDateTime.AddDays(-30);
         events = await db.Set<ProgramEvent>().AsNoTracking().Where(e => e.ProgramId == Id && e.EndUtc > since)
             .OrderBy(e => e.StartUtc).Take(100).Select(e => new EventRow(e.Id, e.Title, e.StartUtc, e.EndUtc, e.CancelledUtc != null)).ToListAsync();
@@ -103,7 +101,26 @@ public partial class AdminProgram
         await LoadAsync();
     }
 
-    private async Task PreviewAsync() => preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
+    /// <summary>Closes the person search and forgets what it held.</summary>
+    private void CloseSearch()
+    {
+        writing.Remove(Form.Person);
+        (candidate, addErrors, newCapacity) = (null, null, 10);
+    }
+
+    private async Task PreviewAsync()
+    {
+        preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
+        Describe();
+    }
+
+    /// <summary>The people's names, experience and capacities the preview shows, made when it opens (not kept while it is closed).</summary>
+    private void Describe()
+    {
+        names = members.ToDictionary(m => m.UserId, m => m.Name);
+        experience = members.ToDictionary(m => m.UserId, m => m.Experience);
+        capacities = members.Where(m => m.Role == Roles.Mentor).ToDictionary(m => m.UserId, m => m.Capacity);
+    }
 
     private Task<(Result Result, AssignmentResult? Plan)> MoveAsync(string studentId, string mentorId)
     {
@@ -164,7 +181,7 @@ public partial class AdminProgram
     private static string Rules(MentoringProgram program) =>
         $"Below an average of {program.ProbationThreshold.ToString("0.##", Invariant)} for {program.ProbationWeeks} week{(program.ProbationWeeks == 1 ? "" : "s")} in a row";
 
-    private enum Form { Details, Automations, Event, Assignment, Announcement }
+    private enum Form { Details, Automations, Event, Assignment, Announcement, Person }
 
     private sealed record EventRow(Guid Id, string Title, DateTime StartUtc, DateTime EndUtc, bool IsCancelled);
 
