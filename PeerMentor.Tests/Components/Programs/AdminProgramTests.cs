@@ -125,6 +125,25 @@ public class AdminProgramTests : SignedInComponentTest
         Assert.Equal("", ErrorUnder(cut, "[aria-label='Capacity of Max Mentor']"));
     }
 
+    [Fact]
+    public async Task The_dialog_and_snackbar_providers_arrive_with_the_first_touch_and_removing_a_mentor_then_asks_first()
+    {
+        var app = await StartAppAsync();
+        await SignInAsync(await app.CreateAsync(Roles.Admin));
+        var mia = await app.CreateAsync(Roles.Mentor, "Mia Mentor");
+        var programId = await app.CreateProgramAsync("Autumn bootcamp", assign: false, mia);
+        var cut = Render<AdminProgram>(p => p.Add(x => x.Id, programId));
+        cut.WaitForAssertion(() => cut.Find("[aria-label='Remove mentor Mia Mentor']"));
+        Assert.Empty(cut.FindComponents<MudBlazor.MudDialogProvider>());
+
+        cut.Find("[aria-label='Remove mentor Mia Mentor']").PointerDown();
+        cut.Find("[aria-label='Remove mentor Mia Mentor']").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Remove Mia Mentor from this program? They have no students, so nobody moves and nobody is emailed.",
+            cut.Find("[data-testid=removal-question]").TextContent.Trim()));
+        Assert.Single(cut.FindAll("[data-testid=member]"));
+    }
+
     private static string[] Names(IRenderedComponent<AdminProgram> page) =>
         page.FindAll("[data-testid=member]").Select(m => m.GetAttribute("data-name")!).ToArray();
 

@@ -18,7 +18,21 @@ public partial class AdminProgram
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly MarkupString EventIcon = SmallIcon(Icons.Material.Filled.Event), EventBusyIcon = SmallIcon(Icons.Material.Filled.EventBusy);
 
+    private static readonly string OpenClass = MudButtonMarkup.Class(MudBlazor.Variant.Outlined, MudBlazor.Color.Primary);
+    private static readonly Dictionary<Form, MarkupString> OpenLabels = new()
+    {
+        [Form.Details] = OpenLabel("Edit program details", Icons.Material.Filled.Edit),
+        [Form.Person] = OpenLabel("Add a person", Icons.Material.Filled.PersonAdd),
+        [Form.Automations] = OpenLabel("Edit automation settings", Icons.Material.Filled.Tune),
+        [Form.Event] = OpenLabel("New event", Icons.Material.Filled.EventAvailable),
+        [Form.Assignment] = OpenLabel("New assignment", Icons.Material.Filled.Assignment),
+        [Form.Announcement] = OpenLabel("Write an announcement", Icons.Material.Filled.Campaign),
+    };
+
     private static readonly IReadOnlyDictionary<string, object> NewCapacityLimits = new Dictionary<string, object> { ["min"] = 1, ["max"] = 200 };
+
+    private static MarkupString OpenLabel(string label, string icon) => new(
+        $"<span class=\"mud-button-label\"><span class=\"mud-button-icon-start mud-button-icon-size-medium\">{MudMarkup.Icon(icon)}</span>{label}</span>");
 
     private static MarkupString SmallIcon(string svg) => new(
         $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{svg}</svg>");
@@ -44,6 +58,10 @@ public partial class AdminProgram
     private int newCapacity = 10;
     private Result? addErrors;
     private readonly HashSet<Form> writing = [];
+    private bool providers;
+
+    /// <summary>Places the providers on the first touch or focus, then stops listening (a page only read never sends these).</summary>
+    private EventCallback WakeProviders => providers ? default : EventCallback.Factory.Create(this, () => providers = true);
 
     private int Students => members.Count(m => m.Role == Roles.Student);
     private int Mentors => members.Count(m => m.Role == Roles.Mentor);
@@ -101,6 +119,12 @@ public partial class AdminProgram
         await LoadAsync();
     }
 
+    private void Open(Form form)
+    {
+        providers = true;
+        writing.Add(form);
+    }
+
     /// <summary>Closes the person search and forgets what it held.</summary>
     private void CloseSearch()
     {
@@ -110,6 +134,7 @@ public partial class AdminProgram
 
     private async Task PreviewAsync()
     {
+        providers = true;
         preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
         Describe();
     }

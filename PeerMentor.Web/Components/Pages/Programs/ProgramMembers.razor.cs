@@ -22,7 +22,10 @@ public partial class ProgramMembers
         Columns.SelectMany(c => new[] { ($"{c}:asc", $"{c}, ascending"), ($"{c}:desc", $"{c}, descending") }).ToArray();
     private static readonly string RemoveClass = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Error, Size.Small);
     private static readonly string SaveClass = MudButtonMarkup.Class(MudBlazor.Variant.Text, MudBlazor.Color.Primary, Size.Small);
-    private static readonly RenderFragment RemoveIcon = MudButtonMarkup.StartIcon(Icons.Material.Filled.PersonRemove, Size.Small);
+    // Button labels as one markup string each: a frame per button instead of five or more.
+    private static readonly MarkupString RemoveLabel = new(
+        $"<span class=\"mud-button-label\"><span class=\"mud-button-icon-start mud-button-icon-size-small\"><svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{Icons.Material.Filled.PersonRemove}</svg></span>Remove</span>");
+    private static readonly MarkupString SaveLabel = new("<span class=\"mud-button-label\">Save capacity</span>");
     private static readonly MarkupString AscendingIcon = SortIcon("mud-direction-asc"), DescendingIcon = SortIcon("mud-direction-desc"),
         UnsortedIcon = SortIcon("mud-direction-none");
     private static readonly MarkupString PreviousIcon = MudMarkup.Icon(Icons.Material.Filled.NavigateBefore);
