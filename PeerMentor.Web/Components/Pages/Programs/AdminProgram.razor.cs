@@ -63,6 +63,18 @@ public partial class AdminProgram
     /// <summary>Places the providers on the first touch or focus, then stops listening (a page only read never sends these).</summary>
     private EventCallback WakeProviders => providers ? default : EventCallback.Factory.Create(this, () => providers = true);
 
+    /// <summary>
+    /// Before a dialog or snackbar whose click came without a touch or focus first (a screen reader's click): places the
+    /// providers and lets them render before going on.
+    /// </summary>
+    private async Task ProvidersReadyAsync()
+    {
+        if (providers) return;
+        providers = true;
+        StateHasChanged();
+        await Task.Yield();
+    }
+
     private int Students => members.Count(m => m.Role == Roles.Student);
     private int Mentors => members.Count(m => m.Role == Roles.Mentor);
 
@@ -176,6 +188,7 @@ public partial class AdminProgram
 
     private async Task RemoveMentorAsync(string mentorId)
     {
+        await ProvidersReadyAsync();
         asking = mentorId;
         try
         {

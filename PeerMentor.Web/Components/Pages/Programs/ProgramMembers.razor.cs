@@ -39,6 +39,8 @@ public partial class ProgramMembers
     [Parameter] public EventCallback<string> OnRemove { get; set; }
     /// <summary>A capacity was saved: the page reloads its people.</summary>
     [Parameter] public EventCallback OnChanged { get; set; }
+    /// <summary>Makes sure the page's snackbar can show (see AdminProgram's providers).</summary>
+    [Parameter] public Func<Task>? Ready { get; set; }
 
     private string sortBy = "Role";
     private bool descending;
@@ -134,6 +136,7 @@ public partial class ProgramMembers
 
     private async Task SaveCapacityAsync(ProgramMember mentor)
     {
+        if (Ready is not null) await Ready();
         var capacity = edits.GetValueOrDefault(mentor.UserId)?.Value ?? mentor.Capacity;
         edits[mentor.UserId] = new CapacityEdit(mentor.Capacity, capacity) { Saving = true };
         var result = await Actions.RunAsync<ProgramService, Result>(s => s.SetMentorCapacityAsync(ProgramId, mentor.UserId, capacity));
