@@ -26,6 +26,7 @@ public class ProgramFlowTests
         await page.FillAsync("#Name", "Autumn bootcamp");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create program" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Autumn bootcamp" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
         foreach (var name in new[] { "Mira Mentor", "Max Mentor", "Stella Student", "Theo Student" })
         {
             await ChooseAsync(page, $"{name} ({(name.EndsWith("Mentor", StringComparison.Ordinal) ? "Mentor" : "Student")})");
@@ -82,6 +83,7 @@ public class ProgramFlowTests
         await page.SignInAsync(admin);
         await page.GotoAsync($"admin/programs/{programId}");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
         await ChooseAsync(page, "Max Mentor (Mentor)");
         await page.GetByLabel("Students an added mentor takes").FillAsync("3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
@@ -112,7 +114,7 @@ public class ProgramFlowTests
     private static ILocator Member(IPage page, string name) =>
         page.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=member][data-name='{name}']") });
 
-    /// <summary>Types into "Person to add" and picks the suggestion.</summary>
+    /// <summary>Types into "Person to add" (opened by "Add a person") and picks the suggestion.</summary>
     private static async Task ChooseAsync(IPage page, string option)
     {
         await page.GetByLabel("Person to add").FillAsync(option[..option.IndexOf(' ', StringComparison.Ordinal)]);

@@ -18,7 +18,21 @@ public partial class AdminProgram
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private static readonly MarkupString EventIcon = SmallIcon(Icons.Material.Filled.Event), EventBusyIcon = SmallIcon(Icons.Material.Filled.EventBusy);
 
+    private static readonly string OpenClass = MudButtonMarkup.Class(MudBlazor.Variant.Outlined, MudBlazor.Color.Primary);
+    private static readonly Dictionary<Form, MarkupString> OpenLabels = new()
+    {
+        [Form.Details] = OpenLabel("Edit program details", Icons.Material.Filled.Edit),
+        [Form.Person] = OpenLabel("Add a person", Icons.Material.Filled.PersonAdd),
+        [Form.Automations] = OpenLabel("Edit automation settings", Icons.Material.Filled.Tune),
+        [Form.Event] = OpenLabel("New event", Icons.Material.Filled.EventAvailable),
+        [Form.Assignment] = OpenLabel("New assignment", Icons.Material.Filled.Assignment),
+        [Form.Announcement] = OpenLabel("Write an announcement", Icons.Material.Filled.Campaign),
+    };
+
     private static readonly IReadOnlyDictionary<string, object> NewCapacityLimits = new Dictionary<string, object> { ["min"] = 1, ["max"] = 200 };
+
+    private static MarkupString OpenLabel(string label, string icon) => new(
+        $"<span class=\"mud-button-label\"><span class=\"mud-button-icon-start mud-button-icon-size-medium\">{MudMarkup.Icon(icon)}</span>{label}</span>");
 
     private static MarkupString SmallIcon(string svg) => new(
         $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-small\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\">{svg}</svg>");
@@ -44,6 +58,22 @@ public partial class AdminProgram
     private int newCapacity = 10;
     private Result? addErrors;
     private readonly HashSet<Form> writing = [];
+    private bool providers;
+
+    /// <summary>Places the providers on the first touch or focus, then stops listening (a page only read never sends these).</summary>
+    private EventCallback WakeProviders => providers ? default : EventCallback.Factory.Create(this, () => providers = true);
+
+    /// <summary>
+    /// Before a dialog or snackbar whose click came without a touch or focus first (a screen reader's click): places the
+    /// providers and lets them render before going on.
+    /// </summary>
+    private async Task ProvidersReadyAsync()
+    {
+        if (providers) return;
+        providers = true;
+        StateHasChanged();
+        await Task.Yield();
+    }
 
     private int Students => members.Count(m => m.Role == Roles.Student);
     private int Mentors => members.Count(m => m.Role == Roles.Mentor);
@@ -66,9 +96,7 @@ public partial class AdminProgram
             .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
             .Select(m => new ProgramMember(m.UserId, m.User!.DisplayName, m.Role, m.User.YearsOfExperience, m.MentorId, m.MentorCapacity))
             .ToListAsync();
-        names = members.ToDictionary(m => m.UserId, m => m.Name);
-        experience = members.ToDictionary(m => m.UserId, m => m.Experience);
-        capacities = members.Where(m => m.Role == Roles.Mentor).ToDictionary(m => m.UserId, m => m.Capacity);
+        if (preview is not null) Describe();
         var since = Clock.GetUtcNow().UtcDateTime.AddDays(-30);
         events = await db.Set<ProgramEvent>().AsNoTracking().Where(e => e.ProgramId == Id && e.EndUtc > since)
             .OrderBy(e => e.StartUtc).Take(100).Select(e => new EventRow(e.Id, e.Title, e.StartUtc, e.EndUtc, e.CancelledUtc != null)).ToListAsync();
@@ -103,7 +131,33 @@ public partial class AdminProgram
         await LoadAsync();
     }
 
-    private async Task PreviewAsync() => preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
+    private void Open(Form form)
+    {
+        providers = true;
+        writing.Add(form);
+    }
+
+    /// <summary>Closes the person search and forgets what it held.</summary>
+    private void CloseSearch()
+    {
+        writing.Remove(Form.Person);
+        (candidate, addErrors, newCapacity) = (null, null, 10);
+    }
+
+    private async Task PreviewAsync()
+    {
+        providers = true;
+        preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
+        Describe();
+    }
+
+    /// <summary>The people's names, experience and capacities the preview shows, made when it opens (not kept while it is closed).</summary>
+    private void Describe()
+    {
+        names = members.ToDictionary(m => m.UserId, m => m.Name);
+        experience = members.ToDictionary(m => m.UserId, m => m.Experience);
+        capacities = members.Where(m => m.Role == Roles.Mentor).ToDictionary(m => m.UserId, m => m.Capacity);
+    }
 
     private Task<(Result Result, AssignmentResult? Plan)> MoveAsync(string studentId, string mentorId)
     {
@@ -134,6 +188,7 @@ public partial class AdminProgram
 
     private async Task RemoveMentorAsync(string mentorId)
     {
+        await ProvidersReadyAsync();
         asking = mentorId;
         try
         {
@@ -164,7 +219,7 @@ public partial class AdminProgram
     private static string Rules(MentoringProgram program) =>
         $"Below an average of {program.ProbationThreshold.ToString("0.##", Invariant)} for {program.ProbationWeeks} week{(program.ProbationWeeks == 1 ? "" : "s")} in a row";
 
-    private enum Form { Details, Automations, Event, Assignment, Announcement }
+    private enum Form { Details, Automations, Event, Assignment, Announcement, Person }
 
     private sealed record EventRow(Guid Id, string Title, DateTime StartUtc, DateTime EndUtc, bool IsCancelled);
 
