@@ -58,22 +58,13 @@ public partial class AdminProgram
     private int newCapacity = 10;
     private Result? addErrors;
     private readonly HashSet<Form> writing = [];
-    private bool providers;
+    private ProvidersOnDemand? providers;
 
     /// <summary>Places the providers on the first touch or focus, then stops listening (a page only read never sends these).</summary>
-    private EventCallback WakeProviders => providers ? default : EventCallback.Factory.Create(this, () => providers = true);
+    private EventCallback WakeProviders => providers?.Placed == true ? default : EventCallback.Factory.Create(this, () => providers?.Place());
 
-    /// <summary>
-    /// Before a dialog or snackbar whose click came without a touch or focus first (a screen reader's click): places the
-    /// providers and lets them render before going on.
-    /// </summary>
-    private async Task ProvidersReadyAsync()
-    {
-        if (providers) return;
-        providers = true;
-        StateHasChanged();
-        await Task.Yield();
-    }
+    /// <summary>Before a dialog or snackbar whose click came without a touch or focus first (a screen reader's click).</summary>
+    private Task ProvidersReadyAsync() => providers?.ReadyAsync() ?? Task.CompletedTask;
 
     private int Students => members.Count(m => m.Role == Roles.Student);
     private int Mentors => members.Count(m => m.Role == Roles.Mentor);
@@ -133,7 +124,7 @@ public partial class AdminProgram
 
     private void Open(Form form)
     {
-        providers = true;
+        providers?.Place();
         writing.Add(form);
     }
 
@@ -146,7 +137,7 @@ public partial class AdminProgram
 
     private async Task PreviewAsync()
     {
-        providers = true;
+        providers?.Place();
         preview = await Actions.RunAsync<ProgramService, AssignmentResult?>(s => s.PreviewAsync(Id));
         Describe();
     }

@@ -40,7 +40,8 @@ public partial class MentorAssignments
     private const string DeleteButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-medium mud-ripple";
 
     private string userId = "", zone = "UTC";
-    private bool loaded, opening, acting, ungradedOnly = true;
+    private bool loaded, opening, ungradedOnly = true;
+    private ProvidersOnDemand? providers;
     private List<(Guid Id, string Name)> programs = [];
     // What the cards show, not the assignments themselves (their instructions can be long); the one being edited is loaded on demand.
     private List<PostedAssignment> assignments = [];
@@ -130,7 +131,8 @@ public partial class MentorAssignments
 
     private async Task OpenAsync(HandInRow row)
     {
-        (acting, opening) = (true, true);
+        providers?.Place();
+        opening = true;
         try
         {
             await using var db = await Contexts.CreateDbContextAsync();
@@ -162,7 +164,7 @@ public partial class MentorAssignments
 
     private async Task EditAsync(PostedAssignment assignment)
     {
-        acting = true;
+        providers?.Place();
         await using var db = await Contexts.CreateDbContextAsync();
         editing = await db.Set<Assignment>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == assignment.Id && a.CreatedById == userId);
         if (editing is null) Snackbar.Add($"“{assignment.Title}” is gone.", Severity.Warning);
@@ -176,7 +178,7 @@ public partial class MentorAssignments
 
     private async Task DeleteAsync(PostedAssignment assignment)
     {
-        await ProvidersAsync();
+        await (providers?.ReadyAsync() ?? Task.CompletedTask);
         if (!await ConfirmDialog.AskAsync(Dialogs, "Delete this assignment?",
                 $"“{assignment.Title}” disappears for its students. Nobody has handed anything in yet, so no work is lost.", "Delete", destructive: true))
             return;
@@ -194,18 +196,6 @@ public partial class MentorAssignments
     }
 
     private sealed record PostedAssignment(Guid Id, Guid ProgramId, string Title, DateTime DueUtc, bool WholeProgram, bool Mine, int HandIns);
-
-    /// <summary>
-    /// Renders the providers before a dialog is asked for: the dialog provider listens from its first render, and yielding
-    /// lets the renderer draw it before this handler goes on.
-    /// </summary>
-    private async Task ProvidersAsync()
-    {
-        if (acting) return;
-        acting = true;
-        StateHasChanged();
-        await Task.Yield();
-    }
 
     private sealed record ListedHandIn(Guid Id, string StudentName, string AssignmentTitle, DateTime SubmittedUtc, bool IsLate, int? Grade);
 
