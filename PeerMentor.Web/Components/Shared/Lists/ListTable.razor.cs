@@ -53,9 +53,10 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
 
     /// <summary>
     /// The first page as prerendering loaded it, kept in the prerendered page for the live one (Blazor's persistent
-    /// component state) and dropped as soon as the live list has its rows: an open page keeps nothing more.
+    /// component state) and dropped as soon as the live list has its rows: an open page keeps nothing more. Updates are
+    /// allowed so that a list reached by enhanced navigation (a menu link, in a circuit already open) gets its page too.
     /// </summary>
-    [PersistentState] public ListSnapshot? PrerenderedPage { get; set; }
+    [PersistentState(AllowUpdates = true)] public ListSnapshot? PrerenderedPage { get; set; }
 
     private readonly string idPrefix = $"list{Interlocked.Increment(ref lists)}";
     private (TRow Row, MarkupString Cells)[] rows = [];
@@ -109,6 +110,12 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
             }
         }
         return LoadAsync();
+    }
+
+    /// <summary>A later update of the prerendered page (enhanced navigation to the same page) is not kept: the list has its rows.</summary>
+    protected override void OnParametersSet()
+    {
+        if (RendererInfo.IsInteractive) PrerenderedPage = null;
     }
 
     /// <summary>Loads the list again after a filter of the page or a row action changed it.</summary>
