@@ -60,7 +60,7 @@ public class DeliveriesTests : AdminListTest
     }
 
     private static string[] Subjects(IRenderedComponent<Deliveries> cut) =>
-        cut.FindAll("tbody td[data-label=Subject]").Select(td => td.TextContent).ToArray();
+        cut.FindAll("tbody [data-testid=subject]").Select(span => span.TextContent).ToArray();
 
     private static Task<long> QueueAsync(Infrastructure.AppFactory app, string subject, int minutes, bool dead = false) => app.RunAsync(async s =>
     {

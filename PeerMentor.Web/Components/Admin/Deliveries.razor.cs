@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -16,13 +15,11 @@ public partial class Deliveries
         .Add("to", m => m.Recipient)
         .Add("subject", m => m.Subject)
         .Add("status", m => m.Status)
-        .Add("attempts", m => m.Attempts)
         .ThenBy(m => m.Id);
 
     private static readonly ListColumn[] Columns =
     [
-        new("Queued (UTC)", "queued"), new("Channel"), new("Topic"), new("To", "to"), new("Subject", "subject"), new("Kind"),
-        new("Status", "status"), new("Attempts", "attempts"), new("Last error or reason"), new("Action", Hidden: true),
+        new("Queued (UTC)", "queued"), new("To", "to"), new("Subject", "subject"), new("Status", "status"), new("Action", Hidden: true),
     ];
 
     private static readonly (string, string)[] StatusOptions = ListSelect.EnumOptions<DeliveryStatus>();
@@ -48,16 +45,17 @@ public partial class Deliveries
         var page = await Sorts.ToPageAsync(query, list, m => new Delivery(m.Id, m.CreatedUtc, m.Channel, m.Topic, m.Recipient,
             m.Subject, m.Kind, m.ReminderMinutes, m.CalendarMethod, m.Status, m.SentUtc, m.NextAttemptUtc, m.Attempts,
             m.SkipReason, m.LastError), cancellation);
+        // Four columns read at 1280 px with the menu open: who (with channel and topic under it), what (with its kind),
+        // when it went out or why not (with attempts and the reason under it).
         return page.Map(m => new DeliveryRow(m.Id, m.Status == DeliveryStatus.Dead, new RowCells()
-            .Cell("Queued", m.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss"))
-            .Open("Channel", attribute: ("data-testid", "channel")).Text(m.Channel == OutboxChannel.Sms ? "SMS" : "Email").Close()
-            .Open("Topic", attribute: ("data-testid", "topic")).Text(m.Topic is { } topic ? NotificationTopics.Of(topic).Label : "—").Close()
-            .Cell("To", m.Recipient, "wrap-anywhere")
-            .Cell("Subject", m.Subject, "wrap-anywhere")
-            .Cell("Kind", Kind(m))
-            .Cell("Status", State(m))
-            .Cell("Attempts", m.Attempts.ToString(CultureInfo.InvariantCulture))
-            .Open("Reason", "wrap-anywhere", ("data-testid", "reason")).Text(m.SkipReason ?? m.LastError).Close()
+            .Open("Queued").OpenSpan("cell-stack").Span("nowrap", m.CreatedUtc.ToString("yyyy-MM-dd"))
+                .Span("cell-detail nowrap", m.CreatedUtc.ToString("HH:mm:ss")).CloseSpan().Close()
+            .Open("To", "wrap-anywhere address-cell").OpenSpan("cell-stack").Address(m.Recipient)
+                .OpenSpan("cell-detail").Text(m.Channel == OutboxChannel.Sms ? "SMS" : "Email").Text(m.Topic is null ? "" : " · ")
+                .Span("", m.Topic is { } topic ? NotificationTopics.Of(topic).Label : null, ("data-testid", "topic")).CloseSpan().CloseSpan().Close()
+            .Open("Subject", "wrap-anywhere").OpenSpan("cell-stack").Span("", m.Subject, ("data-testid", "subject")).Span("cell-detail", Kind(m)).CloseSpan().Close()
+            .Open("Status").OpenSpan("cell-stack").Span("nowrap", State(m)).Span("cell-detail", AttemptsText(m))
+                .Span("cell-detail", m.SkipReason ?? m.LastError ?? "", ("data-testid", "reason")).CloseSpan().Close()
             .ToMarkup()));
     }
 
@@ -93,6 +91,15 @@ public partial class Deliveries
         DeliveryStatus.Queued when message.Attempts > 0 => $"Retrying at {message.NextAttemptUtc:HH:mm:ss}",
         DeliveryStatus.Queued when message.NextAttemptUtc > message.CreatedUtc => $"Due {message.NextAttemptUtc:yyyy-MM-dd HH:mm}",
         _ => message.Status.ToString(),
+    };
+
+    /// <summary>How often it was tried, when that says something (not for mail sent at the first try).</summary>
+    private static string? AttemptsText(Delivery message) => message.Attempts switch
+    {
+        0 => null,
+        1 when message.Status == DeliveryStatus.Sent => null,
+        1 => "1 attempt",
+        var n => $"{n} attempts",
     };
 
     private static string Kind(Delivery message) => message.Kind switch

@@ -145,8 +145,8 @@ public partial class AdminReviews
     {
         public static ReviewRow Of(AdminReviewRow r) => new(r.Id, $"Revise {r.StudentName}'s review for the week of {Day(r.Week)}", new RowCells()
             .Open("Week").Span("nowrap", Day(r.Week)).Span("cell-detail", r.ProgramName).Close()
-            .Cell("Mentor", r.MentorName, "wrap-anywhere")
-            .Cell("Student", r.StudentName, "wrap-anywhere")
+            .Cell("Mentor", r.MentorName, "wrap-anywhere name-cell")
+            .Cell("Student", r.StudentName, "wrap-anywhere name-cell")
             .Open("Points", "points-cell").Strong(WeeklyReview.AverageOf(r.Scores).ToString("0.0", CultureInfo.InvariantCulture))
                 .Span("cell-detail", PointsText(r.Scores)).Close()
             .Open("Feedback", "feedback-cell").Span("feedback-clamp", r.Feedback)

@@ -11,6 +11,8 @@ namespace PeerMentor.Web.Components.Shared.Lists;
 /// state and two render trees, kept for as long as the page is open; this is one, and each row's data cells are one
 /// markup string (<see cref="RowCells"/>). Paging, sorting and the search stay in the page's database query
 /// (<see cref="Load"/>, usually <see cref="SortableColumns{T}.ToPageAsync"/>).
+/// The first page that prerendering loaded goes to the live page with it (<see cref="PrerenderedPage"/>), so the list
+/// does not blink to "Loading…" and back when the page goes live; it is dropped once the live page has drawn it.
 /// </summary>
 public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
 {
@@ -48,6 +50,13 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     [Parameter] public string? RowClass { get; set; }
     [Parameter] public string? Class { get; set; }
     [Parameter(CaptureUnmatchedValues = true)] public IReadOnlyDictionary<string, object>? Attributes { get; set; }
+
+    /// <summary>
+    /// The first page as prerendering loaded it, kept in the prerendered page for the live one (Blazor's persistent
+    /// component state) and dropped as soon as the live list has its rows: an open page keeps nothing more. Updates are
+    /// allowed so that a list reached by enhanced navigation (a menu link, in a circuit already open) gets its page too.
+    /// </summary>
+    [PersistentState(AllowUpdates = true)] public ListSnapshot? PrerenderedPage { get; set; }
 
     private readonly string idPrefix = $"list{Interlocked.Increment(ref lists)}";
     private (TRow Row, MarkupString Cells)[] rows = [];
@@ -87,7 +96,27 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
             .ToArray();
     }
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        if (PrerenderedPage is { } prerendered)
+        {
+            PrerenderedPage = null;
+            if (prerendered.Restore<TRow>() is { } restored)
+            {
+                rows = restored.Select(row => (row, Cells(row))).ToArray();
+                total = prerendered.Total;
+                loading = false;
+                return Task.CompletedTask;
+            }
+        }
+        return LoadAsync();
+    }
+
+    /// <summary>A later update of the prerendered page (enhanced navigation to the same page) is not kept: the list has its rows.</summary>
+    protected override void OnParametersSet()
+    {
+        if (RendererInfo.IsInteractive) PrerenderedPage = null;
+    }
 
     /// <summary>Loads the list again after a filter of the page or a row action changed it.</summary>
     public async Task ReloadAsync(bool fromFirstPage = false)
@@ -113,6 +142,7 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
             }
             rows = result.Rows.Select(row => (row, Cells(row))).ToArray();
             total = result.Total;
+            if (!RendererInfo.IsInteractive && AssignedRenderMode is not null) PrerenderedPage = ListSnapshot.Of(result.Rows, total, Cells);
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested)
         {

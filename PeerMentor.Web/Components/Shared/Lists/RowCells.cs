@@ -45,6 +45,38 @@ public sealed class RowCells
         return this;
     }
 
+    /// <summary>A text in its own span with one more attribute (a test id), classes optional; no span when there is no text.</summary>
+    public RowCells Span(string cssClass, string? text, (string Name, string Value) attribute)
+    {
+        if (text is null) return this;
+        html.Append("<span");
+        if (cssClass.Length > 0) html.Append(" class=\"").Append(Encode(cssClass)).Append('"');
+        html.Append(' ').Append(Encode(attribute.Name)).Append("=\"").Append(Encode(attribute.Value)).Append("\">").Append(Encode(text)).Append("</span>");
+        return this;
+    }
+
+    /// <summary>Starts a span that holds several texts (a value and its detail line, kept together in a phone card).</summary>
+    public RowCells OpenSpan(string cssClass)
+    {
+        html.Append("<span class=\"").Append(Encode(cssClass)).Append("\">");
+        return this;
+    }
+
+    public RowCells CloseSpan()
+    {
+        html.Append("</span>");
+        return this;
+    }
+
+    /// <summary>An email address that may break after its @ (and anywhere only if it must), not in the middle of a name.</summary>
+    public RowCells Address(string? address)
+    {
+        var at = address?.IndexOf('@') ?? -1;
+        if (at < 0) return Text(address);
+        html.Append(Encode(address![..(at + 1)])).Append("<wbr>").Append(Encode(address[(at + 1)..]));
+        return this;
+    }
+
     public RowCells Strong(string? text)
     {
         html.Append("<strong>").Append(Encode(text)).Append("</strong>");
