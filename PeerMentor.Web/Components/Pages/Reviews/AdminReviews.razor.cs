@@ -36,6 +36,7 @@ public partial class AdminReviews
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private ListTable<ReviewRow>? list;
+    private ProvidersOnDemand? providers;
     private (string Value, string Text)[] programs = [];
     private Guid? programId, revising;
 
@@ -86,6 +87,7 @@ public partial class AdminReviews
 
     private async Task ReviseAsync(Guid reviewId)
     {
+        await (providers?.ReadyAsync() ?? Task.CompletedTask);
         AdminReviewRow? row;
         await using (var db = await Contexts.CreateDbContextAsync())
             row = await Reviews(db).AsNoTracking().SingleOrDefaultAsync(r => r.Id == reviewId);
