@@ -29,9 +29,12 @@ public class ProgramFlowTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
         foreach (var name in new[] { "Mira Mentor", "Max Mentor", "Stella Student", "Theo Student" })
         {
-            await ChooseAsync(page, $"{name} ({(name.EndsWith("Mentor", StringComparison.Ordinal) ? "Mentor" : "Student")})");
+            var role = name.EndsWith("Mentor", StringComparison.Ordinal) ? "Mentor" : "Student";
+            await ChooseAsync(page, $"{name} ({role})");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
             await Expect(Member(page, name)).ToBeVisibleAsync();
+            // Said under the search, which stays open for the next person (not one snackbar per person).
+            await Expect(page.GetByTestId("added")).ToHaveTextAsync($"Added {name} as a {role.ToLowerInvariant()}.");
         }
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview assignment" }).ClickAsync();
         await Expect(page.GetByTestId("balance")).ToContainTextAsync("optimal");

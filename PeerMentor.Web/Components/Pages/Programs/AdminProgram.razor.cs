@@ -57,6 +57,11 @@ public partial class AdminProgram
     private string? asking;
     private int newCapacity = 10;
     private Result? addErrors;
+    /// <summary>
+    /// The last person added, said under the search while it stays open for the next one: a snackbar per person would
+    /// stack up (five at most show, the next waits) and hide what comes after, such as the assignment's result.
+    /// </summary>
+    private string? added;
     private readonly HashSet<Form> writing = [];
     private ProvidersOnDemand? providers;
 
@@ -116,8 +121,8 @@ public partial class AdminProgram
     {
         if (candidate is not { } adding) return;
         addErrors = await Actions.RunAsync<ProgramService, Result>(s => s.AddMemberAsync(Id, adding.Id, newCapacity));
+        added = addErrors.Succeeded ? $"Added {adding.Name} as a {adding.Role.ToLowerInvariant()}." : null;
         if (!addErrors.Succeeded) return;
-        Snackbar.Add($"Added {adding.Name} as a {adding.Role.ToLowerInvariant()}.", Severity.Success);
         (candidate, preview) = (null, null);
         await LoadAsync();
     }
@@ -132,7 +137,7 @@ public partial class AdminProgram
     private void CloseSearch()
     {
         writing.Remove(Form.Person);
-        (candidate, addErrors, newCapacity) = (null, null, 10);
+        (candidate, addErrors, newCapacity, added) = (null, null, 10, null);
     }
 
     private async Task PreviewAsync()
