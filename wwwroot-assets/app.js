@@ -50,3 +50,11 @@ document.addEventListener("click", event => {
     input.type = show ? "text" : "password";
     button.setAttribute("aria-pressed", String(show));
 });
+
+// A list draws its rows' buttons as markup (ListTable, RowButton): a click on one becomes a "rowaction" event with the
+// button's key, which one handler on the list's body receives (.NET: RowActionEventArgs).
+document.addEventListener("click", event => {
+    const button = event.target.closest?.("button[data-row-action]");
+    if (button && !button.disabled) button.dispatchEvent(new CustomEvent("pm-rowaction", { bubbles: true, detail: button.dataset.rowAction }));
+});
+window.Blazor?.registerCustomEventType("rowaction", { browserEventName: "pm-rowaction", createEventArgs: event => ({ key: event.detail }) });

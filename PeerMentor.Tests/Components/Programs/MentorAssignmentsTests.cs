@@ -74,7 +74,7 @@ public class MentorAssignmentsTests : SignedInComponentTest
         await StartAsync();
         var cut = RenderAllWork();
 
-        cut.Find("button[aria-label='Grade Tom Student: Testing essay']").Click();
+        await cut.Find("button[aria-label='Grade Tom Student: Testing essay']").ClickRowActionAsync();
 
         var panel = cut.WaitForElement("[data-testid=submission]");
         Assert.Equal("Tom Student", panel.GetAttribute("data-student"));
@@ -95,7 +95,7 @@ public class MentorAssignmentsTests : SignedInComponentTest
             await db.Set<Submission>().Where(x => x.Id == ungradedId).ExecuteDeleteAsync();
         });
 
-        cut.Find("button[aria-label='Grade Sara Student: Testing essay']").Click();
+        await cut.Find("button[aria-label='Grade Sara Student: Testing essay']").ClickRowActionAsync();
 
         cut.WaitForAssertion(() => Assert.Contains("Sara Student's hand-in for “Testing essay” is no longer here.", cut.Markup, StringComparison.Ordinal));
         cut.WaitForAssertion(() => Assert.Empty(Students(cut)));

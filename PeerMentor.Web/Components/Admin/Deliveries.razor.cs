@@ -30,7 +30,6 @@ public partial class Deliveries
 
     private ListTable<DeliveryRow>? list;
     private DeliveryStatus? status;
-    private long? retrying;
 
     private async Task<ListPage<DeliveryRow>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
@@ -65,24 +64,21 @@ public partial class Deliveries
         return list!.ReloadAsync(fromFirstPage: true);
     }
 
+    private static readonly string RetryButtonClass = MudMarkup.ButtonClass(false, Size.Small);
+
+    /// <summary>A message that stopped after its last attempt can be sent again.</summary>
+    private static RowButton? RetryButton(DeliveryRow row) => row.Dead ? new RowButton("Retry", RetryButtonClass) : null;
+
     private async Task RetryAsync(long id)
     {
-        retrying = id;
-        try
+        await using (var db = await Contexts.CreateDbContextAsync())
         {
-            await using (var db = await Contexts.CreateDbContextAsync())
-            {
-                var message = await db.Outbox.SingleAsync(m => m.Id == id);
-                message.Retry(Clock.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync();
-                Snackbar.Add($"“{message.Subject}” is queued again.", Severity.Success);
-            }
-            await list!.ReloadAsync();
+            var message = await db.Outbox.SingleAsync(m => m.Id == id);
+            message.Retry(Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+            Snackbar.Add($"“{message.Subject}” is queued again.", Severity.Success);
         }
-        finally
-        {
-            retrying = null;
-        }
+        await list!.ReloadAsync();
     }
 
     private static string State(Delivery message) => message.Status switch

@@ -40,7 +40,7 @@ public partial class MentorAssignments
     private const string DeleteButton = "mud-button-root mud-button mud-button-text mud-button-text-error mud-button-text-size-medium mud-ripple";
 
     private string userId = "", zone = "UTC";
-    private bool loaded, opening, ungradedOnly = true;
+    private bool loaded, ungradedOnly = true;
     private ProvidersOnDemand? providers;
     private List<(Guid Id, string Name)> programs = [];
     // What the cards show, not the assignments themselves (their instructions can be long); the one being edited is loaded on demand.
@@ -129,19 +129,14 @@ public partial class MentorAssignments
             : cells.Span("mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-warning list-chip", "To grade")).Close().ToMarkup();
     }
 
+    private static RowButton GradeButtonFor(HandInRow row) =>
+        new(row.Graded ? "Regrade" : "Grade", GradeButton, $"Grade {row.StudentName}: {row.AssignmentTitle}");
+
     private async Task OpenAsync(HandInRow row)
     {
         providers?.Place();
-        opening = true;
-        try
-        {
-            await using var db = await Contexts.CreateDbContextAsync();
+        await using (var db = await Contexts.CreateDbContextAsync())
             selected = await HandIns(db).SingleOrDefaultAsync(h => h.Id == row.Id);
-        }
-        finally
-        {
-            opening = false;
-        }
         if (selected is not null) return;
         // Handed in again and removed, or the student left this mentor's group since the list was loaded.
         Snackbar.Add($"{row.StudentName}'s hand-in for “{row.AssignmentTitle}” is no longer here.", Severity.Warning);

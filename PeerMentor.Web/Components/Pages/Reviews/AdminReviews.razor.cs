@@ -38,7 +38,7 @@ public partial class AdminReviews
     private ListTable<ReviewRow>? list;
     private ProvidersOnDemand? providers;
     private (string Value, string Text)[] programs = [];
-    private Guid? programId, revising;
+    private Guid? programId;
 
     protected override async Task OnInitializedAsync()
     {
@@ -46,6 +46,8 @@ public partial class AdminReviews
         programs = [("", "All programs"), .. (await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).Select(p => new { p.Id, p.Name }).ToListAsync())
             .Select(p => (p.Id.ToString(), p.Name))];
     }
+
+    private static RowButton ReviseButton(ReviewRow row) => new("Revise", ReviseButtonClass, row.ReviseLabel, EditIcon);
 
     private RenderFragment ProgramFilter() => new ListSelect("review-program", "Program", programId?.ToString() ?? "", programs,
         EventCallback.Factory.Create<ChangeEventArgs>(this, ProgramAsync)) { Disabled = !RendererInfo.IsInteractive }.Render();
@@ -112,16 +114,8 @@ public partial class AdminReviews
             }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
             if (await dialog.Result is not { Canceled: false }) return;
 
-            revising = row.Id;
-            try
-            {
-                var admin = (await AuthenticationState).User.UserId()!;
-                errors = await Actions.RunAsync<ReviewService, Result>(s => s.ReviseAsAdminAsync(admin, row.Id, draft.Scored(), draft.Feedback ?? ""));
-            }
-            finally
-            {
-                revising = null;
-            }
+            var admin = (await AuthenticationState).User.UserId()!;
+            errors = await Actions.RunAsync<ReviewService, Result>(s => s.ReviseAsAdminAsync(admin, row.Id, draft.Scored(), draft.Feedback ?? ""));
             if (errors.Succeeded) break;
         }
         Snackbar.Add($"Saved; the change is in {row.StudentName}'s review history.", Severity.Success);

@@ -39,7 +39,6 @@ public partial class AdminSessions
     private ListTable<SessionRow>? list;
     private SessionStatus? status;
     private bool upcomingOnly = true;
-    private Guid? cancelling;
 
     private async Task<ListPage<SessionRow>> LoadAsync(ListQuery list, CancellationToken cancellation)
     {
@@ -82,20 +81,15 @@ public partial class AdminSessions
             new DialogParameters<CancelSessionDialog> { { d => d.Summary, summary } });
         if (await dialog.Result is not { Canceled: false, Data: string reason }) return;
 
-        cancelling = session.Id;
-        try
-        {
-            var adminId = (await AuthenticationState).User.UserId()!;
-            var result = await Actions.RunAsync<SessionService, Result>(s => s.CancelAsync(adminId, session.Id, reason, asAdmin: true));
-            Snackbar.Add(result.Succeeded ? "Session cancelled; both people were emailed." : result.Summary,
-                result.Succeeded ? Severity.Success : Severity.Error);
-            await list!.ReloadAsync();
-        }
-        finally
-        {
-            cancelling = null;
-        }
+        var adminId = (await AuthenticationState).User.UserId()!;
+        var result = await Actions.RunAsync<SessionService, Result>(s => s.CancelAsync(adminId, session.Id, reason, asAdmin: true));
+        Snackbar.Add(result.Succeeded ? "Session cancelled; both people were emailed." : result.Summary,
+            result.Succeeded ? Severity.Success : Severity.Error);
+        await list!.ReloadAsync();
     }
+
+    /// <summary>Requested and accepted sessions that have not ended can be cancelled.</summary>
+    private static RowButton? CancelButton(SessionRow row) => row.Cancellable ? new RowButton("Cancel…", CancelButtonClass) : null;
 
     /// <summary>What the list keeps of a session: what the cancel dialog says, whether it can be cancelled, its cells as markup.</summary>
     private sealed record SessionRow(Guid Id, string MentorName, string StudentName, DateTime StartUtc, bool Cancellable, MarkupString Cells);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -31,8 +33,10 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     [Parameter, EditorRequired] public IReadOnlyList<ListColumn> Columns { get; set; } = [];
     /// <summary>A row's data cells, built once when its page loads.</summary>
     [Parameter, EditorRequired] public Func<TRow, MarkupString> Cells { get; set; } = null!;
-    /// <summary>The last cell of each row (a button), drawn by the page's markup.</summary>
-    [Parameter] public RenderFragment<TRow>? Action { get; set; }
+    /// <summary>The last cell of each row: its button, or null where a row has none. It is drawn into the row's markup.</summary>
+    [Parameter] public Func<TRow, RowButton?>? Action { get; set; }
+    /// <summary>What a row's button does; the other rows' buttons wait until it has finished.</summary>
+    [Parameter] public EventCallback<TRow> OnAction { get; set; }
     /// <summary>More of the toolbar after the search (<see cref="ListSelect"/>, <see cref="ListCheckbox"/>); on a change the page calls <see cref="ReloadAsync"/>.</summary>
     [Parameter] public RenderFragment? Filters { get; set; }
     /// <summary>What an empty list says (context: the search text), with what to do next.</summary>
@@ -59,11 +63,13 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     [PersistentState(AllowUpdates = true)] public ListSnapshot? PrerenderedPage { get; set; }
 
     private readonly string idPrefix = $"list{Interlocked.Increment(ref lists)}";
-    private (TRow Row, MarkupString Cells)[] rows = [];
+    private TRow[] rows = [];
+    private MarkupString body;
+    private int drawn;
     private (string Value, string Text)[] sortOptions = [];
     private string[] sortable = [];
     private string search = "", sortLabel = "";
-    private bool descending, loading = true;
+    private bool descending, loading = true, acting;
     private int page, pageSize, total;
     private CancellationTokenSource? pending, searching;
 
@@ -103,8 +109,7 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
             PrerenderedPage = null;
             if (prerendered.Restore<TRow>() is { } restored)
             {
-                rows = restored.Select(row => (row, Cells(row))).ToArray();
-                total = prerendered.Total;
+                Show(restored, prerendered.Total);
                 loading = false;
                 return Task.CompletedTask;
             }
@@ -140,8 +145,7 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
                 page = (result.Total - 1) / pageSize;
                 result = await Load(new ListQuery(search.Trim(), sortLabel, descending, page, pageSize), mine.Token);
             }
-            rows = result.Rows.Select(row => (row, Cells(row))).ToArray();
-            total = result.Total;
+            Show(result.Rows, result.Total);
             if (!RendererInfo.IsInteractive && AssignedRenderMode is not null) PrerenderedPage = ListSnapshot.Of(result.Rows, total, Cells);
         }
         catch (OperationCanceledException) when (mine.IsCancellationRequested)
@@ -151,6 +155,49 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
         finally
         {
             if (pending == mine) loading = false;
+        }
+    }
+
+    /// <summary>
+    /// Draws a loaded page as one markup string: each row's cells and its button, whose key names this drawing and the
+    /// row, so a click that arrives after the list changed under it does nothing. Before the page is live the buttons are
+    /// disabled, so a click is never lost.
+    /// </summary>
+    private void Show(IReadOnlyList<TRow> page, int count)
+    {
+        rows = [.. page];
+        total = count;
+        drawn++;
+        var html = new StringBuilder();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            html.Append("<tr class=\"mud-table-row");
+            if (RowClass is not null) html.Append(' ').Append(WebUtility.HtmlEncode(RowClass));
+            html.Append("\">").Append(Cells(rows[i]).Value);
+            if (Action is not null)
+            {
+                html.Append("<td class=\"mud-table-cell list-action\" data-label=\"\">");
+                Action(rows[i])?.AppendTo(html, $"{drawn}:{i}", disabled: Waiting);
+                html.Append("</td>");
+            }
+            html.Append("</tr>");
+        }
+        body = new MarkupString(html.ToString());
+    }
+
+    /// <summary>A click on a row's button: the page's action for that row, one at a time.</summary>
+    private async Task ActAsync(RowActionEventArgs e)
+    {
+        if (acting || e.Key?.Split(':') is not [var drawing, var index] || drawing != drawn.ToString(CultureInfo.InvariantCulture)
+            || !int.TryParse(index, CultureInfo.InvariantCulture, out var i) || i < 0 || i >= rows.Length) return;
+        acting = true;
+        try
+        {
+            await OnAction.InvokeAsync(rows[i]);
+        }
+        finally
+        {
+            acting = false;
         }
     }
 

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+
+namespace PeerMentor.Web.Components.Shared.Lists;
+
+/// <summary>
+/// The button at the end of a list row (<see cref="ListTable{TRow}.Action"/>): a text button, or an icon button whose
+/// <paramref name="Label"/> is its tooltip. It is drawn into the row's markup like the cells, so a page of rows stays one
+/// render-tree frame; a click reaches the list as one <c>rowaction</c> event (<see cref="RowActionEventArgs"/>).
+/// </summary>
+/// <param name="Label">The button's text, or an icon button's tooltip.</param>
+/// <param name="Class">MudButton's classes for its look (<see cref="MudButtonMarkup.Class"/>).</param>
+/// <param name="AccessibleName">A longer name for screen readers that says which row ("Grade Theo Student: Essay").</param>
+/// <param name="Icon">An icon instead of the text (<see cref="ListIcons.Button"/>).</param>
+public sealed record RowButton(string Label, string Class, string? AccessibleName = null, MarkupString? Icon = null)
+{
+    internal void AppendTo(StringBuilder html, string key, bool disabled)
+    {
+        html.Append("<button type=\"button\" class=\"").Append(Encode(Class)).Append("\" data-row-action=\"").Append(Encode(key)).Append('"');
+        if (Icon is not null) html.Append(" title=\"").Append(Encode(Label)).Append('"');
+        if (AccessibleName is not null || Icon is not null) html.Append(" aria-label=\"").Append(Encode(AccessibleName ?? Label)).Append('"');
+        if (disabled) html.Append(" disabled");
+        html.Append('>');
+        if (Icon is { } icon) html.Append(icon.Value);
+        else html.Append("<span class=\"mud-button-label\">").Append(Encode(Label)).Append("</span>");
+        html.Append("</button>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
+
+/// <summary>A click on a row's button (<see cref="RowButton"/>): which page of rows it was drawn in, and which row.</summary>
+public sealed class RowActionEventArgs : EventArgs
+{
+    public string? Key { get; set; }
+}
+
+/// <summary>
+/// <c>@onrowaction</c>: the browser's side (assets/app.js) turns a click on a <c>[data-row-action]</c> button into this
+/// event, so one handler on a list's body serves every row. Razor finds custom events only on a class named EventHandlers.
+/// </summary>
+[EventHandler("onrowaction", typeof(RowActionEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
+public static class EventHandlers
+{
+}
