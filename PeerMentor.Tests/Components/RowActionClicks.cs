@@ -11,6 +11,10 @@ namespace PeerMentor.Tests.Components;
 /// </summary>
 public static class RowActionClicks
 {
+    /// <summary>Clicks and goes on, as bUnit's Click does: the action may wait for a dialog the test answers next.</summary>
+    public static void ClickRowAction(this IElement button) => _ = button.ClickRowActionAsync();
+
+    /// <summary>Clicks and waits until the action has finished.</summary>
     public static Task ClickRowActionAsync(this IElement button)
     {
         if (button.HasAttribute("disabled")) throw new InvalidOperationException("The button is disabled; a browser would not click it.");

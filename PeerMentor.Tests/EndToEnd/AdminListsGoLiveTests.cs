@@ -12,19 +12,24 @@ namespace PeerMentor.Tests.EndToEnd;
 
 /// <summary>
 /// An admin list arrives prerendered with its rows; when the page goes live it must keep them, not blink to "Loading…"
-/// and back. The browser notes what the list's first row says each time the page's markup changes, from the moment the
-/// prerendered page is parsed until the live list has drawn itself.
+/// and back, and its filters keep their choices. The browser notes what the list's first row says, and how many choices
+/// the reviews' program filter has, each time the page's markup changes, from the moment the prerendered page is parsed
+/// until the live list has drawn itself.
 /// </summary>
 public class AdminListsGoLiveTests
 {
     /// <summary>
     /// Runs before the page's own scripts: once the prerendered document is parsed, records the first row's text (or,
-    /// without a row, what the list's body says) whenever it changes.
+    /// without a row, what the list's body says) and the number of the program filter's choices whenever they change.
     /// </summary>
     private const string WatchFirstRow = """
         window.__firstRows = [];
+        window.__programChoices = [];
         document.addEventListener('DOMContentLoaded', () => {
             const note = () => {
+                const filter = document.getElementById('review-program');
+                const choices = filter ? filter.options.length : -1;
+                if (window.__programChoices[window.__programChoices.length - 1] !== choices) window.__programChoices.push(choices);
                 const body = document.querySelector('.list-table tbody');
                 if (!body) return;
                 const row = body.querySelector('tr.mud-table-row');
@@ -64,6 +69,9 @@ public class AdminListsGoLiveTests
             var firstRows = await page.EvaluateAsync<string[]>("() => window.__firstRows");
             shown = firstRows[^1];
             if (firstRows.Length != 1) blinks.Add($"/{path}: {string.Join(" → ", firstRows.Select(r => $"“{Shorten(r)}”"))}");
+            // "All programs" and the demo's programs, from the prerendered page on.
+            var programChoices = await page.EvaluateAsync<int[]>("() => window.__programChoices");
+            if (path == "admin/reviews" && (programChoices.Length != 1 || programChoices[0] < 2)) blinks.Add($"/{path}: the program filter's choices went {string.Join(" → ", programChoices)}");
         }
 
         // A menu link is enhanced navigation: the next list goes live in the circuit already open.
@@ -75,7 +83,7 @@ public class AdminListsGoLiveTests
         var afterLink = (await page.EvaluateAsync<string[]>("() => window.__firstRows")).SkipWhile(row => row == shown).ToArray();
         if (afterLink.Length != 1) blinks.Add($"/admin/users by the menu: {string.Join(" → ", afterLink.Select(r => $"“{Shorten(r)}”"))}");
 
-        Assert.True(blinks.Count == 0, $"The first row changed while the page went live:\n{string.Join("\n", blinks)}");
+        Assert.True(blinks.Count == 0, $"The list changed while the page went live:\n{string.Join("\n", blinks)}");
     }
 
     /// <summary>The README's demo data (people, a program, sessions, reviews) and a delivery and a mail.</summary>

@@ -42,7 +42,7 @@ public class DeliveriesTests : AdminListTest
         var cut = Render<Deliveries>();
         var retry = cut.WaitForElement("tbody button.mud-button-root:not([disabled])");
 
-        await retry.ClickRowActionAsync();
+        retry.ClickRowAction();
 
         cut.WaitForAssertion(() => Assert.Contains("“Gave up” is queued again.", cut.Markup));
         var status = await app.RunAsync(s => Task.FromResult(s.GetRequiredService<AppDbContext>().Outbox.Single(m => m.Id == id).Status));

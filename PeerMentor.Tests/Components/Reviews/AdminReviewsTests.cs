@@ -49,7 +49,7 @@ public class AdminReviewsTests : SignedInComponentTest
         var cut = RenderPage();
         var week = ThisWeek.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-        await cut.WaitForElement($"button[aria-label=\"Revise Riley Student's review for the week of {week}\"]:not([disabled])").ClickRowActionAsync();
+        cut.WaitForElement($"button[aria-label=\"Revise Riley Student's review for the week of {week}\"]:not([disabled])").ClickRowAction();
         cut.WaitForAssertion(() => Assert.Contains("Save revision", cut.Markup));
         cut.Find("textarea").Change("Corrected by an admin.");
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Save revision").Click();

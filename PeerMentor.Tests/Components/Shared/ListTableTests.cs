@@ -6,7 +6,7 @@ namespace PeerMentor.Tests.Components.Shared;
 
 /// <summary>
 /// A list's row buttons are part of the rows' markup (RowButton) and reach the page through one handler on the list's
-/// body: the row clicked is the row acted on, a click from rows the list has since replaced does nothing, and one action
+/// body: the row clicked is the row acted on, a click on a row the list no longer shows does nothing, and one action
 /// runs at a time.
 /// </summary>
 public class ListTableTests : ComponentTest
@@ -28,15 +28,15 @@ public class ListTableTests : ComponentTest
     }
 
     [Fact]
-    public async Task A_click_on_rows_the_list_has_since_reloaded_does_nothing()
+    public async Task A_click_on_a_row_the_list_no_longer_shows_does_nothing()
     {
         var cut = RenderList();
-        var staleKey = Button(cut, "Ben").GetAttribute("data-row-action");
+        var gone = Button(cut, "Cleo").GetAttribute("data-row-action");
 
         names = ["Dana", "Ben"];
         await cut.InvokeAsync(() => cut.Instance.ReloadAsync());
-        Assert.NotEqual(staleKey, Button(cut, "Ben").GetAttribute("data-row-action"));
-        await cut.Find("tbody").TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = staleKey });
+        await cut.Find("tbody").TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = gone });
+        await cut.Find("tbody").TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = "made up" });
 
         Assert.Empty(acted);
         await Button(cut, "Ben").ClickRowActionAsync();
@@ -78,7 +78,7 @@ public class ListTableTests : ComponentTest
     {
         names = ["<b>Eve</b>", "Finn"];
 
-        var cut = RenderList(row => row == "Finn" ? null : new RowButton($"Open {row}", "mud-button-root"));
+        var cut = RenderList(row => row == "Finn" ? null : new RowButton(row, $"Open {row}", "mud-button-root"));
 
         var cells = cut.FindAll("tbody td.list-action");
         Assert.Equal(2, cells.Count);
@@ -86,13 +86,22 @@ public class ListTableTests : ComponentTest
         Assert.Null(cells[1].QuerySelector("button"));
     }
 
+    [Fact]
+    public void Rows_with_no_button_at_all_are_still_listed()
+    {
+        var cut = RenderList(_ => null);
+
+        Assert.Equal(["Ada", "Ben", "Cleo"], cut.FindAll("tbody td[data-label=Name]").Select(td => td.TextContent).ToArray());
+        Assert.Empty(cut.FindAll("tbody .mud-table-empty-row"));
+    }
+
     private IRenderedComponent<ListTable<string>> RenderList(Func<string, RowButton?>? button = null) =>
         Render<ListTable<string>>(p => p
             .Add(x => x.Load, (_, _) => Task.FromResult(new ListPage<string>(names, names.Length)))
             .Add(x => x.Columns, [new ListColumn("Name"), new ListColumn("Action", Hidden: true)])
             .Add(x => x.Cells, row => new RowCells().Cell("Name", row).ToMarkup())
-            .Add(x => x.Action, button ?? (row => new RowButton("Open", "mud-button-root", $"Open {row}")))
-            .Add(x => x.OnAction, async (string row) => { await action(row); acted.Add(row); })
+            .Add(x => x.Action, button ?? (row => new RowButton(row, "Open", "mud-button-root", $"Open {row}")))
+            .Add(x => x.OnAction, async (string key) => { await action(key); acted.Add(key); })
             .Add(x => x.SearchLabel, "Search")
             .Add(x => x.InitialSort, ""));
 

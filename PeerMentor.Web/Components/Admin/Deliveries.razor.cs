@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -67,16 +68,21 @@ public partial class Deliveries
     private static readonly string RetryButtonClass = MudMarkup.ButtonClass(false, Size.Small);
 
     /// <summary>A message that stopped after its last attempt can be sent again.</summary>
-    private static RowButton? RetryButton(DeliveryRow row) => row.Dead ? new RowButton("Retry", RetryButtonClass) : null;
+    private static RowButton? RetryButton(DeliveryRow row) => row.Dead ? new RowButton(row.Id.ToString(CultureInfo.InvariantCulture), "Retry", RetryButtonClass) : null;
 
-    private async Task RetryAsync(long id)
+    private async Task RetryAsync(string key)
     {
+        var id = long.Parse(key, CultureInfo.InvariantCulture);
         await using (var db = await Contexts.CreateDbContextAsync())
         {
-            var message = await db.Outbox.SingleAsync(m => m.Id == id);
-            message.Retry(Clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync();
-            Snackbar.Add($"“{message.Subject}” is queued again.", Severity.Success);
+            var message = await db.Outbox.SingleOrDefaultAsync(m => m.Id == id);
+            if (message is null) Snackbar.Add("This message is no longer in the log; the list is up to date again.", Severity.Warning);
+            else
+            {
+                message.Retry(Clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync();
+                Snackbar.Add($"“{message.Subject}” is queued again.", Severity.Success);
+            }
         }
         await list!.ReloadAsync();
     }
@@ -105,7 +111,7 @@ public partial class Deliveries
         _ => message.Kind.ToString(),
     };
 
-    /// <summary>What the list keeps of a delivery: its id, whether it can be retried and its cells as markup.</summary>
+    /// <summary>A loaded delivery: its id, whether it can be retried and its cells as markup.</summary>
     private sealed record DeliveryRow(long Id, bool Dead, MarkupString Cells);
 
     private sealed record Delivery(long Id, DateTime CreatedUtc, OutboxChannel Channel, NotificationTopic? Topic, string Recipient,

@@ -130,16 +130,17 @@ public partial class MentorAssignments
     }
 
     private static RowButton GradeButtonFor(HandInRow row) =>
-        new(row.Graded ? "Regrade" : "Grade", GradeButton, $"Grade {row.StudentName}: {row.AssignmentTitle}");
+        new(row.Id.ToString(), row.Graded ? "Regrade" : "Grade", GradeButton, $"Grade {row.StudentName}: {row.AssignmentTitle}");
 
-    private async Task OpenAsync(HandInRow row)
+    private async Task OpenAsync(string key)
     {
+        var id = Guid.Parse(key);
         providers?.Place();
         await using (var db = await Contexts.CreateDbContextAsync())
-            selected = await HandIns(db).SingleOrDefaultAsync(h => h.Id == row.Id);
+            selected = await HandIns(db).SingleOrDefaultAsync(h => h.Id == id);
         if (selected is not null) return;
         // Handed in again and removed, or the student left this mentor's group since the list was loaded.
-        Snackbar.Add($"{row.StudentName}'s hand-in for “{row.AssignmentTitle}” is no longer here.", Severity.Warning);
+        Snackbar.Add("That hand-in is no longer here: it was handed in again or removed. The list is up to date again.", Severity.Warning);
         await list!.ReloadAsync();
     }
 

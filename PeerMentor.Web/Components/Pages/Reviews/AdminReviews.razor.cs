@@ -35,6 +35,12 @@ public partial class AdminReviews
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
+    /// <summary>
+    /// The program filter's choices as prerendering loaded them, handed to the live page so the filter is not empty for a
+    /// moment when the page goes live (also when it is reached by a menu link); dropped once read.
+    /// </summary>
+    [PersistentState(AllowUpdates = true)] public ProgramChoice[]? PrerenderedPrograms { get; set; }
+
     private ListTable<ReviewRow>? list;
     private ProvidersOnDemand? providers;
     private (string Value, string Text)[] programs = [];
@@ -42,12 +48,24 @@ public partial class AdminReviews
 
     protected override async Task OnInitializedAsync()
     {
-        await using var db = await Contexts.CreateDbContextAsync();
-        programs = [("", "All programs"), .. (await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).Select(p => new { p.Id, p.Name }).ToListAsync())
-            .Select(p => (p.Id.ToString(), p.Name))];
+        var choices = PrerenderedPrograms;
+        PrerenderedPrograms = null;
+        if (choices is null)
+        {
+            await using var db = await Contexts.CreateDbContextAsync();
+            choices = await db.Programs.AsNoTracking().OrderByDescending(p => p.StartsOn).Select(p => new ProgramChoice(p.Id, p.Name)).ToArrayAsync();
+            if (!RendererInfo.IsInteractive && AssignedRenderMode is not null) PrerenderedPrograms = choices;
+        }
+        programs = [("", "All programs"), .. choices.Select(p => (p.Id.ToString(), p.Name))];
     }
 
-    private static RowButton ReviseButton(ReviewRow row) => new("Revise", ReviseButtonClass, row.ReviseLabel, EditIcon);
+    /// <summary>A later update of the prerendered choices (a menu link to this page) is not kept: the filter has them.</summary>
+    protected override void OnParametersSet()
+    {
+        if (RendererInfo.IsInteractive) PrerenderedPrograms = null;
+    }
+
+    private static RowButton ReviseButton(ReviewRow row) => new(row.Id.ToString(), "Revise", ReviseButtonClass, row.ReviseLabel, EditIcon);
 
     private RenderFragment ProgramFilter() => new ListSelect("review-program", "Program", programId?.ToString() ?? "", programs,
         EventCallback.Factory.Create<ChangeEventArgs>(this, ProgramAsync)) { Disabled = !RendererInfo.IsInteractive }.Render();
@@ -87,8 +105,9 @@ public partial class AdminReviews
     private static string PointsText(string scores) =>
         string.Join(" · ", WeeklyReview.ParseScores(scores).Select(p => $"{p.Key} {p.Value}"));
 
-    private async Task ReviseAsync(Guid reviewId)
+    private async Task ReviseAsync(string key)
     {
+        var reviewId = Guid.Parse(key);
         await (providers?.ReadyAsync() ?? Task.CompletedTask);
         AdminReviewRow? row;
         await using (var db = await Contexts.CreateDbContextAsync())
@@ -136,7 +155,10 @@ public partial class AdminReviews
 
     private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>What the list keeps of a review: its id, its button's name and its cells as markup.</summary>
+    /// <summary>A program the filter offers.</summary>
+    public sealed record ProgramChoice(Guid Id, string Name);
+
+    /// <summary>A loaded review: its id, its button's name and its cells as markup.</summary>
     private sealed record ReviewRow(Guid Id, string ReviseLabel, MarkupString Cells)
     {
         public static ReviewRow Of(AdminReviewRow r) => new(r.Id, $"Revise {r.StudentName}'s review for the week of {Day(r.Week)}", new RowCells()

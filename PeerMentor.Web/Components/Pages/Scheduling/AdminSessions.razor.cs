@@ -53,7 +53,7 @@ public partial class AdminSessions
             query = query.Where(s => s.Mentor!.DisplayName.ToUpper().Contains(term) || s.Student!.DisplayName.ToUpper().Contains(term));
         }
         var page = await Sorts.ToPageAsync(query, list, SessionView.FromSession, cancellation);
-        return page.Map(s => new SessionRow(s.Id, s.MentorName, s.StudentName, s.StartUtc,
+        return page.Map(s => new SessionRow(s.Id,
             s.Status is SessionStatus.Requested or SessionStatus.Accepted && s.EndUtc > now, new RowCells()
                 .Open("When", attribute: ("data-session-id", s.Id.ToString())).Link($"sessions/{s.Id}", $"{s.StartUtc:yyyy-MM-dd HH:mm}–{s.EndUtc:HH:mm}").Close()
                 .Cell("Mentor", s.MentorName)
@@ -74,8 +74,18 @@ public partial class AdminSessions
         return list!.ReloadAsync(fromFirstPage: true);
     }
 
-    private async Task CancelAsync(SessionRow session)
+    private async Task CancelAsync(string key)
     {
+        var id = Guid.Parse(key);
+        SessionView? session;
+        await using (var db = await Contexts.CreateDbContextAsync())
+            session = await db.Sessions.AsNoTracking().Where(s => s.Id == id).Select(SessionView.FromSession).SingleOrDefaultAsync();
+        if (session is null)
+        {
+            Snackbar.Add("This session is gone; the list is up to date again.", Severity.Warning);
+            await list!.ReloadAsync();
+            return;
+        }
         var summary = $"{session.MentorName} with {session.StudentName}, {session.StartUtc:yyyy-MM-dd HH:mm} UTC. Both are emailed.";
         var dialog = await Dialogs.ShowAsync<CancelSessionDialog>("Cancel this session?",
             new DialogParameters<CancelSessionDialog> { { d => d.Summary, summary } });
@@ -89,8 +99,8 @@ public partial class AdminSessions
     }
 
     /// <summary>Requested and accepted sessions that have not ended can be cancelled.</summary>
-    private static RowButton? CancelButton(SessionRow row) => row.Cancellable ? new RowButton("Cancel…", CancelButtonClass) : null;
+    private static RowButton? CancelButton(SessionRow row) => row.Cancellable ? new RowButton(row.Id.ToString(), "Cancel…", CancelButtonClass) : null;
 
-    /// <summary>What the list keeps of a session: what the cancel dialog says, whether it can be cancelled, its cells as markup.</summary>
-    private sealed record SessionRow(Guid Id, string MentorName, string StudentName, DateTime StartUtc, bool Cancellable, MarkupString Cells);
+    /// <summary>A loaded session: its id, whether it can be cancelled, its cells as markup.</summary>
+    private sealed record SessionRow(Guid Id, bool Cancellable, MarkupString Cells);
 }

@@ -35,8 +35,11 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     [Parameter, EditorRequired] public Func<TRow, MarkupString> Cells { get; set; } = null!;
     /// <summary>The last cell of each row: its button, or null where a row has none. It is drawn into the row's markup.</summary>
     [Parameter] public Func<TRow, RowButton?>? Action { get; set; }
-    /// <summary>What a row's button does; the other rows' buttons wait until it has finished.</summary>
-    [Parameter] public EventCallback<TRow> OnAction { get; set; }
+    /// <summary>
+    /// What a row's button does, given the button's key (<see cref="RowButton.Key"/>, one of the rows shown); the other
+    /// rows' buttons wait until it has finished. The list keeps no row, so the page finds what it needs by the key.
+    /// </summary>
+    [Parameter] public EventCallback<string> OnAction { get; set; }
     /// <summary>More of the toolbar after the search (<see cref="ListSelect"/>, <see cref="ListCheckbox"/>); on a change the page calls <see cref="ReloadAsync"/>.</summary>
     [Parameter] public RenderFragment? Filters { get; set; }
     /// <summary>What an empty list says (context: the search text), with what to do next.</summary>
@@ -63,9 +66,9 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     [PersistentState(AllowUpdates = true)] public ListSnapshot? PrerenderedPage { get; set; }
 
     private readonly string idPrefix = $"list{Interlocked.Increment(ref lists)}";
-    private TRow[] rows = [];
     private MarkupString body;
-    private int drawn;
+    private string[] keys = [];
+    private int shown;
     private (string Value, string Text)[] sortOptions = [];
     private string[] sortable = [];
     private string search = "", sortLabel = "";
@@ -159,41 +162,48 @@ public sealed partial class ListTable<TRow> : ComponentBase, IDisposable
     }
 
     /// <summary>
-    /// Draws a loaded page as one markup string: each row's cells and its button, whose key names this drawing and the
-    /// row, so a click that arrives after the list changed under it does nothing. Before the page is live the buttons are
-    /// disabled, so a click is never lost.
+    /// Draws a loaded page as one markup string, each row's cells and its button, and keeps only that and the buttons'
+    /// keys: holding the rows too would keep every row's markup twice. Before the page is live the buttons are disabled,
+    /// so a click is never lost.
     /// </summary>
     private void Show(IReadOnlyList<TRow> page, int count)
     {
-        rows = [.. page];
         total = count;
-        drawn++;
+        shown = page.Count;
+        var buttons = new List<string>(page.Count);
         var html = new StringBuilder();
-        for (var i = 0; i < rows.Length; i++)
+        foreach (var row in page)
         {
             html.Append("<tr class=\"mud-table-row");
             if (RowClass is not null) html.Append(' ').Append(WebUtility.HtmlEncode(RowClass));
-            html.Append("\">").Append(Cells(rows[i]).Value);
+            html.Append("\">").Append(Cells(row).Value);
             if (Action is not null)
             {
                 html.Append("<td class=\"mud-table-cell list-action\" data-label=\"\">");
-                Action(rows[i])?.AppendTo(html, $"{drawn}:{i}", disabled: Waiting);
+                if (Action(row) is { } button)
+                {
+                    button.AppendTo(html, disabled: Waiting);
+                    buttons.Add(button.Key);
+                }
                 html.Append("</td>");
             }
             html.Append("</tr>");
         }
+        keys = [.. buttons];
         body = new MarkupString(html.ToString());
     }
 
-    /// <summary>A click on a row's button: the page's action for that row, one at a time.</summary>
+    /// <summary>
+    /// A click on a row's button: the page's action for that row, one at a time. Only the buttons of the rows shown count:
+    /// a key from rows the list has since replaced, or one the browser made up, does nothing.
+    /// </summary>
     private async Task ActAsync(RowActionEventArgs e)
     {
-        if (acting || e.Key?.Split(':') is not [var drawing, var index] || drawing != drawn.ToString(CultureInfo.InvariantCulture)
-            || !int.TryParse(index, CultureInfo.InvariantCulture, out var i) || i < 0 || i >= rows.Length) return;
+        if (acting || e.Key is not { } key || !keys.Contains(key)) return;
         acting = true;
         try
         {
-            await OnAction.InvokeAsync(rows[i]);
+            await OnAction.InvokeAsync(key);
         }
         finally
         {

@@ -9,15 +9,16 @@ namespace PeerMentor.Web.Components.Shared.Lists;
 /// <paramref name="Label"/> is its tooltip. It is drawn into the row's markup like the cells, so a page of rows stays one
 /// render-tree frame; a click reaches the list as one <c>rowaction</c> event (<see cref="RowActionEventArgs"/>).
 /// </summary>
+/// <param name="Key">What names the row to the page's action (its id), sent back by a click on the button.</param>
 /// <param name="Label">The button's text, or an icon button's tooltip.</param>
 /// <param name="Class">MudButton's classes for its look (<see cref="MudButtonMarkup.Class"/>).</param>
 /// <param name="AccessibleName">A longer name for screen readers that says which row ("Grade Theo Student: Essay").</param>
 /// <param name="Icon">An icon instead of the text (<see cref="ListIcons.Button"/>).</param>
-public sealed record RowButton(string Label, string Class, string? AccessibleName = null, MarkupString? Icon = null)
+public sealed record RowButton(string Key, string Label, string Class, string? AccessibleName = null, MarkupString? Icon = null)
 {
-    internal void AppendTo(StringBuilder html, string key, bool disabled)
+    internal void AppendTo(StringBuilder html, bool disabled)
     {
-        html.Append("<button type=\"button\" class=\"").Append(Encode(Class)).Append("\" data-row-action=\"").Append(Encode(key)).Append('"');
+        html.Append("<button type=\"button\" class=\"").Append(Encode(Class)).Append("\" data-row-action=\"").Append(Encode(Key)).Append('"');
         if (Icon is not null) html.Append(" title=\"").Append(Encode(Label)).Append('"');
         if (AccessibleName is not null || Icon is not null) html.Append(" aria-label=\"").Append(Encode(AccessibleName ?? Label)).Append('"');
         if (disabled) html.Append(" disabled");
@@ -30,7 +31,7 @@ public sealed record RowButton(string Label, string Class, string? AccessibleNam
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
 
-/// <summary>A click on a row's button (<see cref="RowButton"/>): which page of rows it was drawn in, and which row.</summary>
+/// <summary>A click on a row's button (<see cref="RowButton"/>): the button's key.</summary>
 public sealed class RowActionEventArgs : EventArgs
 {
     public string? Key { get; set; }
