@@ -8,6 +8,8 @@ public static class JobSetup
     {
         services.Configure<DispatcherOptions>(configuration.GetSection("Notifications:Dispatcher"));
         services.AddSingleton<OutboxDispatcher>();
+        // Before Coravel's host, so that it stops after it (hosted services stop in reverse order).
+        services.AddHostedService<SchedulerDrain>();
         services.AddScheduler();
         services.AddTransient<OutboxDispatchJob>();
         services.AddTransient<SessionExpiryJob>();
