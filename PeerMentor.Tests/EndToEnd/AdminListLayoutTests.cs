@@ -67,6 +67,25 @@ public class AdminListLayoutTests(DemoSite site)
         }
     }
 
+    [Theory]
+    [InlineData("admin/sessions")]
+    [InlineData("admin/reviews")]
+    public async Task On_a_phone_each_card_is_as_wide_as_the_list(string path)
+    {
+        var page = await OpenAsync(path, Browser.Phone);
+        try
+        {
+            var body = await page.Locator(".list-table tbody").BoundingBoxAsync();
+            var card = await page.Locator(".list-table tbody tr.mud-table-row").First.BoundingBoxAsync();
+
+            Assert.True(card!.Width >= body!.Width - 1, $"A card is {card.Width:0} px wide in a list {body.Width:0} px wide.");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     private async Task<IPage> OpenAsync(string path, ViewportSize viewport)
     {
         var context = await site.ContextAsync(Roles.Admin);
