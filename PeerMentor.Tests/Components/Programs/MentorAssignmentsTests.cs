@@ -30,6 +30,7 @@ public class MentorAssignmentsTests : SignedInComponentTest
         var graded = Array.IndexOf(Students(cut), "Tom Student");
         Assert.Equal("75 / 100", GradeCell(cut, graded));
         Assert.Equal("Regrade", ActionButtons(cut)[graded].TextContent.Trim());
+        Assert.Equal("Regrade Tom Student: Testing essay", ActionButtons(cut)[graded].GetAttribute("aria-label"));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public class MentorAssignmentsTests : SignedInComponentTest
         await StartAsync();
         var cut = RenderAllWork();
 
-        cut.Find("button[aria-label='Grade Tom Student: Testing essay']").ClickRowAction();
+        cut.Find("button[aria-label='Regrade Tom Student: Testing essay']").ClickRowAction();
 
         var panel = cut.WaitForElement("[data-testid=submission]");
         Assert.Equal("Tom Student", panel.GetAttribute("data-student"));

@@ -129,8 +129,12 @@ public partial class MentorAssignments
             : cells.Span("mud-chip mud-chip-outlined mud-chip-size-small mud-chip-color-warning list-chip", "To grade")).Close().ToMarkup();
     }
 
-    private static RowButton GradeButtonFor(HandInRow row) =>
-        new(row.Id.ToString(), row.Graded ? "Regrade" : "Grade", GradeButton, $"Grade {row.StudentName}: {row.AssignmentTitle}");
+    /// <summary>Its name starts with the text it shows, so "Regrade" is what a voice-control user says to press it.</summary>
+    private static RowButton GradeButtonFor(HandInRow row)
+    {
+        var label = row.Graded ? "Regrade" : "Grade";
+        return new(row.Id.ToString(), label, GradeButton, $"{label} {row.StudentName}: {row.AssignmentTitle}");
+    }
 
     private async Task OpenAsync(string key)
     {
