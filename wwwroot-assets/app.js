@@ -51,10 +51,22 @@ document.addEventListener("click", event => {
     button.setAttribute("aria-pressed", String(show));
 });
 
-// A list draws its rows' buttons as markup (ListTable, RowButton): a click on one becomes a "rowaction" event with the
-// button's key, which one handler on the list's body receives (.NET: RowActionEventArgs).
+// Lists and pickers draw their buttons as markup (RowButton: list rows, booking's days and times): a click on one becomes
+// a "rowaction" event with the button's key, which one handler on the container receives (.NET: RowActionEventArgs).
+// The server then redraws that markup whole, and the focused button goes with it: focus moves to the new button with the
+// same key, so a keyboard user stays where they were instead of starting again from the top of the page.
+let refocus = null;
 document.addEventListener("click", event => {
     const button = event.target.closest?.("button[data-row-action]");
-    if (button && !button.disabled) button.dispatchEvent(new CustomEvent("pm-rowaction", { bubbles: true, detail: button.dataset.rowAction }));
+    if (!button || button.disabled) return;
+    refocus = document.activeElement === button ? button : null;
+    button.dispatchEvent(new CustomEvent("pm-rowaction", { bubbles: true, detail: button.dataset.rowAction }));
 });
+new MutationObserver(() => {
+    if (!refocus || refocus.isConnected) return;
+    const key = refocus.dataset.rowAction;
+    refocus = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    document.querySelector(`button[data-row-action="${CSS.escape(key)}"]:not([disabled])`)?.focus();
+}).observe(document.documentElement, { childList: true, subtree: true });
 window.Blazor?.registerCustomEventType("rowaction", { browserEventName: "pm-rowaction", createEventArgs: event => ({ key: event.detail }) });

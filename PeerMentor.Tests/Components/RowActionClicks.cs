@@ -5,9 +5,9 @@ using PeerMentor.Web.Components.Shared.Lists;
 namespace PeerMentor.Tests.Components;
 
 /// <summary>
-/// A click on a list row's button (<see cref="RowButton"/>). In the browser assets/app.js turns it into a
-/// <c>rowaction</c> event on the list's body; bUnit runs no script, so this raises that event as the script would,
-/// and, like a browser, refuses a disabled button.
+/// A click on a button drawn as markup (<see cref="RowButton"/>: a list row's, a booking day or time). In the browser
+/// assets/app.js turns it into a <c>rowaction</c> event that bubbles to the handler on its container; bUnit runs no script,
+/// so this raises that event on the container as the script would, and, like a browser, refuses a disabled button.
 /// </summary>
 public static class RowActionClicks
 {
@@ -18,7 +18,9 @@ public static class RowActionClicks
     public static Task ClickRowActionAsync(this IElement button)
     {
         if (button.HasAttribute("disabled")) throw new InvalidOperationException("The button is disabled; a browser would not click it.");
-        var body = button.Closest("tbody") ?? throw new InvalidOperationException("The button is not in a list's body.");
-        return body.TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = button.GetAttribute("data-row-action") });
+        var container = button.ParentElement;
+        while (container is not null && !container.HasAttribute("blazor:onrowaction")) container = container.ParentElement;
+        if (container is null) throw new InvalidOperationException("No element around the button handles rowaction (is Shared.Lists in the razor file's usings?).");
+        return container.TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = button.GetAttribute("data-row-action") });
     }
 }

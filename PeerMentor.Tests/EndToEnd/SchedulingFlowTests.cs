@@ -45,7 +45,7 @@ public class SchedulingFlowTests
         await studentPage.GotoAsync("mentors");
         await studentPage.GetByRole(AriaRole.Link, new() { Name = "Mara Mentor" }).ClickAsync();
         var slot = studentPage.Locator("button.slot").First;
-        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-row-action") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         await slot.ClickAsync();
         await studentPage.GetByLabel("What would you like to work on?").FillAsync("Prepare for my first code review");
         await studentPage.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
@@ -141,9 +141,37 @@ public class SchedulingFlowTests
         var lastDay = page.Locator("button.slot-day:not([disabled])").Last;
         await lastDay.ClickAsync();
         await Expect(lastDay).ToHaveAttributeAsync("aria-pressed", "true");
-        var lastStart = DateTime.Parse(await page.Locator("button.slot").Last.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var lastStart = DateTime.Parse(await page.Locator("button.slot").Last.GetAttributeAsync("data-row-action") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         Assert.InRange(lastStart.AddHours(1), DateTime.UtcNow.AddDays(29), DateTime.UtcNow.AddDays(30));
         await Expect(page.GetByTestId("horizon")).ToContainTextAsync("up to 30 days ahead");
+    }
+
+    [Fact]
+    public async Task A_keyboard_user_who_picks_a_day_stays_on_that_day_and_gets_its_times()
+    {
+        var (app, baseUrl, mentor) = await StartAsync();
+        await using var _ = app;
+        var student = await app.CreateAsync(Roles.Student, "Sam Student");
+        var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
+        await using var __ = context;
+        await Expect(page.Locator("button.slot").First).ToBeEnabledAsync();
+        var open = page.Locator("button.slot-day:not([disabled])");
+        if (await open.CountAsync() < 2)
+        {
+            // The month's last day: the horizon's other days are in the next month.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next month" }).ClickAsync();
+            await Expect(open.Nth(1)).ToBeEnabledAsync();
+        }
+        var key = await open.Last.GetAttributeAsync("data-row-action") ?? "";
+        var day = page.Locator($"button.slot-day[data-row-action='{key}']");
+
+        await day.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(day).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(day).ToBeFocusedAsync();
+        var shown = DateOnly.ParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Expect(page.GetByTestId("slot-list").GetByRole(AriaRole.Heading)).ToHaveTextAsync(shown.ToString("dddd d MMMM", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -156,7 +184,7 @@ public class SchedulingFlowTests
         var (context, page) = await OpenBookingAsync(baseUrl, student, mentor);
         await using var __ = context;
         var slot = page.Locator("button.slot").First;
-        var start = await slot.GetAttributeAsync("data-start") ?? "";
+        var start = await slot.GetAttributeAsync("data-row-action") ?? "";
         await slot.ClickAsync();
         await page.GetByLabel("What would you like to work on?").FillAsync("Prepare for my first code review");
 
@@ -166,7 +194,7 @@ public class SchedulingFlowTests
 
         await Expect(page.GetByTestId("slot-taken")).ToContainTextAsync("just taken");
         await Expect(page.Locator("button.slot").First).ToBeVisibleAsync();
-        await Expect(page.Locator($"button.slot[data-start='{start}']")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"button.slot[data-row-action='{start}']")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -187,7 +215,7 @@ public class SchedulingFlowTests
         await Expect(lengths.GetByRole(AriaRole.Button, new() { Name = "30 minutes", Pressed = true })).ToBeVisibleAsync();
         var slot = page.Locator("button.slot").First;
         await Expect(slot).ToBeVisibleAsync();
-        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-start") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var startUtc = DateTime.Parse(await slot.GetAttributeAsync("data-row-action") ?? "", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         await Expect(slot).ToHaveTextAsync(LocalTimes.ToLocal(startUtc, "Asia/Tokyo").ToString("HH:mm", CultureInfo.InvariantCulture));
         await slot.ClickAsync();
 

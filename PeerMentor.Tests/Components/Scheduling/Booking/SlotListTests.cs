@@ -35,7 +35,7 @@ public class SlotListTests : ComponentTest
         var cut = Render<SlotList>(p => p.Add(x => x.Day, new DateOnly(2026, 6, 9)).Add(x => x.Slots, [Early, Late])
             .Add(x => x.Zone, "UTC").Add(x => x.MentorZone, "Europe/Berlin").Add(x => x.OnChoose, s => chosen = s));
 
-        cut.FindAll("button.slot")[1].Click();
+        cut.FindAll("button.slot")[1].ClickRowAction();
 
         Assert.Equal(Late, chosen);
     }

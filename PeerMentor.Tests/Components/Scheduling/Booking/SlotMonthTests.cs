@@ -16,7 +16,7 @@ public class SlotMonthTests : ComponentTest
     {
         var cut = RenderMonth(June, new DateOnly(2026, 6, 12), new DateOnly(2026, 6, 15));
 
-        var open = cut.FindAll("button.slot-day:not([disabled])").Select(b => b.GetAttribute("data-day"));
+        var open = cut.FindAll("button.slot-day:not([disabled])").Select(b => b.GetAttribute("data-row-action"));
         Assert.Equal(["2026-06-12", "2026-06-15"], open);
         Assert.Equal(30, cut.FindAll("button.slot-day").Count);
     }
@@ -33,7 +33,7 @@ public class SlotMonthTests : ComponentTest
         var cut = Render<SlotMonth>(p => p.Add(x => x.Month, June).Add(x => x.SlotDays, Days(new DateOnly(2026, 6, 12)))
             .Add(x => x.SelectedChanged, d => chosen = d));
 
-        cut.Find("[data-day='2026-06-12']").Click();
+        cut.Find("[data-row-action='2026-06-12']").ClickRowAction();
 
         Assert.Equal(new DateOnly(2026, 6, 12), chosen);
     }
@@ -45,7 +45,7 @@ public class SlotMonthTests : ComponentTest
 
         cut.Render(p => p.Add(x => x.Selected, new DateOnly(2026, 6, 15)));
 
-        Assert.Equal("2026-06-15", cut.Find("[aria-pressed=true]").GetAttribute("data-day"));
+        Assert.Equal("2026-06-15", cut.Find("[aria-pressed=true]").GetAttribute("data-row-action"));
     }
 
     [Fact]

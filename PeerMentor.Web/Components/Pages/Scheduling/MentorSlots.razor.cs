@@ -72,7 +72,8 @@ public partial class MentorSlots
                 await s.FreeSlotsAsync(Id, studentId, minutes, window.StartUtc, window.EndUtc));
             // A refused action (too fast) brings no list: say so and show no times rather than lose the page.
             if (!result.Succeeded) slotProblem = result.Summary;
-            var free = found ?? [];
+            // An array of exactly the month's times: an open page keeps it until the next month or length.
+            var free = found?.ToArray() ?? [];
             slots = free;
             slotDays = free.Select(LocalDay).ToHashSet();
             if (day is not { } kept || !slotDays.Contains(kept)) day = slotDays.Count == 0 ? null : slotDays.Min();

@@ -1,16 +1,19 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PeerMentor.Domain.Scheduling;
 using PeerMentor.Web.Components.Shared;
+using PeerMentor.Web.Components.Shared.Lists;
 
 namespace PeerMentor.Web.Components.Pages.Scheduling.Booking;
 
 public partial class SlotMonth
 {
+    private const string DayKey = "yyyy-MM-dd";
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
-    private static readonly MarkupString WeekdayRow = new(string.Concat(
-        new[] { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" }.Select(name => $"<span class=\"slot-weekday\" aria-hidden=\"true\">{name}</span>")));
+    private static readonly string WeekdayRow = string.Concat(
+        new[] { "Mo", "Tu", "We", "Th", "Fr", "Sa", "Su" }.Select(name => $"<span class=\"slot-weekday\" aria-hidden=\"true\">{name}</span>"));
     private static readonly MarkupString ChevronLeft = MudMarkup.Icon(Icons.Material.Filled.ChevronLeft);
     private static readonly MarkupString ChevronRight = MudMarkup.Icon(Icons.Material.Filled.ChevronRight);
 
@@ -29,11 +32,32 @@ public partial class SlotMonth
     /// <summary>False while the page is not interactive yet or is loading, so nothing is clicked into the void.</summary>
     [Parameter] public bool Enabled { get; set; } = true;
 
-    /// <summary>The first day goes under its weekday (Monday first); the grid flows on from there.</summary>
-    private string? Column(DateOnly day) => day.Day == 1 ? $"grid-column-start: {((int)day.DayOfWeek + 6) % 7 + 1}" : null;
+    /// <summary>
+    /// The weekday names, blank cells up to the first day's weekday (Monday first), then a button per day. Only a day
+    /// with free times can be pressed; the chosen one is marked as pressed.
+    /// </summary>
+    private MarkupString Days()
+    {
+        var html = new StringBuilder(WeekdayRow, 8 * 1024);
+        var first = Month.Month;
+        for (var blank = ((int)first.DayOfWeek + 6) % 7; blank > 0; blank--) html.Append("<span aria-hidden=\"true\"></span>");
+        for (var day = first; day.Month == first.Month; day = day.AddDays(1))
+        {
+            var open = Enabled && SlotDays.Contains(day);
+            var button = new RowButton(day.ToString(DayKey, English), day.Day.ToString(English),
+                !open ? "slot-day" : day == Selected ? "slot-day open selected" : "slot-day open", Label(day, open))
+            {
+                Pressed = open ? day == Selected : null,
+            };
+            button.AppendTo(html, disabled: !open);
+        }
+        return new MarkupString(html.ToString());
+    }
 
-    private IEnumerable<DateOnly> DaysOfMonth => Enumerable.Range(0, DateTime.DaysInMonth(Month.Month.Year, Month.Month.Month))
-        .Select(Month.Month.AddDays);
+    private Task ChooseAsync(RowActionEventArgs args) =>
+        Enabled && DateOnly.TryParseExact(args.Key, DayKey, English, DateTimeStyles.None, out var day) && SlotDays.Contains(day)
+            ? SelectedChanged.InvokeAsync(day)
+            : Task.CompletedTask;
 
     private static string Label(DateOnly day, bool open) =>
         day.ToString("dddd d MMMM", English) + (open ? "" : ", no free times");
