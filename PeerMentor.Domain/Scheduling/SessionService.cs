@@ -312,11 +312,12 @@ public sealed class SessionService(AppDbContext db, TimeProvider clock, IOptions
         return await SaveAsync(session);
     }
 
-    /// <summary>Expires requests nobody answered in time, and tells each student. Returns how many expired.</summary>
+    /// <summary>Expires requests nobody answered in time (the longest overdue first, 500 a run), and tells each student. Returns how many expired.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var due = await db.Sessions.Where(s => s.Status == SessionStatus.Requested && s.ExpiresUtc <= now).Take(500).ToListAsync(cancellationToken);
+        var due = await db.Sessions.Where(s => s.Status == SessionStatus.Requested && s.ExpiresUtc <= now)
+            .OrderBy(s => s.ExpiresUtc).Take(500).ToListAsync(cancellationToken);
         if (due.Count == 0) return 0;
         var people = await PeopleAsync([.. due.SelectMany(s => new[] { s.MentorId, s.StudentId })]);
         foreach (var session in due)

@@ -28,6 +28,11 @@ public static class Browser
     private static async Task<IBrowser> LaunchAsync()
     {
         ExternalProcess.Require(ChromiumPath, "chromium");
+        // An assertion waits for the page as long as an action does (20 s above) rather than Playwright's 5 s: on a
+        // 2-core CI machine running test classes side by side, a round trip to the server can take longer than 5 s,
+        // and a test that waited too briefly fails though the page did what it should. A true condition still passes
+        // at once; only a failing assertion takes longer to report.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
