@@ -51,22 +51,31 @@ document.addEventListener("click", event => {
     button.setAttribute("aria-pressed", String(show));
 });
 
-// Lists and pickers draw their buttons as markup (RowButton: list rows, booking's days and times): a click on one becomes
-// a "rowaction" event with the button's key, which one handler on the container receives (.NET: RowActionEventArgs).
-// The server then redraws that markup whole, and the focused button goes with it: focus moves to the new button with the
-// same key, so a keyboard user stays where they were instead of starting again from the top of the page.
+// Lists and pickers draw their buttons and switches as markup (RowButton: list rows, booking's days and times; RowSwitch:
+// notification choices): a click on such a button, or a change of such a switch, becomes a "rowaction" event with its
+// key (and a switch's new state), which one handler on the container receives (.NET: RowActionEventArgs).
+// The server then redraws that markup whole, and the focused control goes with it: focus moves to the new control with
+// the same key, so a keyboard user stays where they were instead of starting again from the top of the page.
 let refocus = null;
+function rowAction(control, checked) {
+    refocus = document.activeElement === control ? control : null;
+    control.dispatchEvent(new CustomEvent("pm-rowaction", { bubbles: true, detail: { key: control.dataset.rowAction, checked } }));
+}
 document.addEventListener("click", event => {
     const button = event.target.closest?.("button[data-row-action]");
-    if (!button || button.disabled) return;
-    refocus = document.activeElement === button ? button : null;
-    button.dispatchEvent(new CustomEvent("pm-rowaction", { bubbles: true, detail: button.dataset.rowAction }));
+    if (button && !button.disabled) rowAction(button, null);
+});
+document.addEventListener("change", event => {
+    if (event.target.matches?.("input[type=checkbox][data-row-action]")) rowAction(event.target, event.target.checked);
 });
 new MutationObserver(() => {
     if (!refocus || refocus.isConnected) return;
     const key = refocus.dataset.rowAction;
     refocus = null;
     if (document.activeElement && document.activeElement !== document.body) return;
-    document.querySelector(`button[data-row-action="${CSS.escape(key)}"]:not([disabled])`)?.focus();
+    document.querySelector(`[data-row-action="${CSS.escape(key)}"]:not([disabled])`)?.focus();
 }).observe(document.documentElement, { childList: true, subtree: true });
-window.Blazor?.registerCustomEventType("rowaction", { browserEventName: "pm-rowaction", createEventArgs: event => ({ key: event.detail }) });
+window.Blazor?.registerCustomEventType("rowaction", {
+    browserEventName: "pm-rowaction",
+    createEventArgs: event => ({ key: event.detail.key, checked: event.detail.checked }),
+});

@@ -5,9 +5,10 @@ using PeerMentor.Web.Components.Shared.Lists;
 namespace PeerMentor.Tests.Components;
 
 /// <summary>
-/// A click on a button drawn as markup (<see cref="RowButton"/>: a list row's, a booking day or time). In the browser
-/// assets/app.js turns it into a <c>rowaction</c> event that bubbles to the handler on its container; bUnit runs no script,
-/// so this raises that event on the container as the script would, and, like a browser, refuses a disabled button.
+/// A click on a button drawn as markup (<see cref="RowButton"/>: a list row's, a booking day or time), or a change of a
+/// switch drawn as markup (<see cref="RowSwitch"/>). In the browser assets/app.js turns either into a <c>rowaction</c>
+/// event that bubbles to the handler on its container; bUnit runs no script, so this raises that event on the container
+/// as the script would, and, like a browser, refuses a disabled control.
 /// </summary>
 public static class RowActionClicks
 {
@@ -15,12 +16,17 @@ public static class RowActionClicks
     public static void ClickRowAction(this IElement button) => _ = button.ClickRowActionAsync();
 
     /// <summary>Clicks and waits until the action has finished.</summary>
-    public static Task ClickRowActionAsync(this IElement button)
+    public static Task ClickRowActionAsync(this IElement button) => RaiseAsync(button, null);
+
+    /// <summary>Turns a switch drawn as markup (<see cref="RowSwitch"/>) on or off, as the browser's change would.</summary>
+    public static void ChangeRowSwitch(this IElement input, bool on) => _ = RaiseAsync(input, on);
+
+    private static Task RaiseAsync(IElement control, bool? on)
     {
-        if (button.HasAttribute("disabled")) throw new InvalidOperationException("The button is disabled; a browser would not click it.");
-        var container = button.ParentElement;
+        if (control.HasAttribute("disabled")) throw new InvalidOperationException("The control is disabled; a browser would not change it.");
+        var container = control.ParentElement;
         while (container is not null && !container.HasAttribute("blazor:onrowaction")) container = container.ParentElement;
-        if (container is null) throw new InvalidOperationException("No element around the button handles rowaction (is Shared.Lists in the razor file's usings?).");
-        return container.TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = button.GetAttribute("data-row-action") });
+        if (container is null) throw new InvalidOperationException("No element around the control handles rowaction (is Shared.Lists in the razor file's usings?).");
+        return container.TriggerEventAsync("onrowaction", new RowActionEventArgs { Key = control.GetAttribute("data-row-action"), Checked = on });
     }
 }

@@ -31,6 +31,27 @@ public class NotificationPreferencesPageTests
     }
 
     [Fact]
+    public async Task A_keyboard_user_turns_a_choice_off_with_space_and_stays_on_that_switch()
+    {
+        await using var app = await AppFactory.CreateAsync(smtp: false);
+        var baseUrl = app.StartKestrel();
+        var student = await app.CreateAsync(Roles.Student);
+        await using var context = await Browser.NewContextAsync(baseUrl);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(student);
+        await page.GotoAsync("account/notifications");
+        var reviews = page.GetByRole(AriaRole.Switch, new() { Name = "Reviews by email" });
+        await Expect(reviews).ToBeEnabledAsync();
+
+        await reviews.FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+
+        await Expect(page.GetByTestId("save-state")).ToHaveTextAsync("You have unsaved changes.");
+        await Expect(reviews).Not.ToBeCheckedAsync();
+        await Expect(reviews).ToBeFocusedAsync();
+    }
+
+    [Fact]
     public async Task From_the_user_menu_without_a_verified_phone_the_page_says_email_takes_over_and_links_to_the_phone_page()
     {
         await using var app = await AppFactory.CreateAsync(smtp: false);

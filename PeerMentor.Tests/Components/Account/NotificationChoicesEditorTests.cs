@@ -52,7 +52,7 @@ public class NotificationChoicesEditorTests : AppComponentTest
     {
         var (cut, person) = await RenderEditorAsync();
 
-        Switch(cut, "Program news by email").Change(false);
+        Switch(cut, "Program news by email").ChangeRowSwitch(false);
         Save(cut);
 
         cut.WaitForAssertion(() => Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars, s => s.Message == "Your choices are saved."));
@@ -66,7 +66,7 @@ public class NotificationChoicesEditorTests : AppComponentTest
     {
         var (cut, _) = await RenderEditorAsync();
 
-        Switch(cut, "Reviews by email").Change(false);
+        Switch(cut, "Reviews by email").ChangeRowSwitch(false);
         Assert.Equal("You have unsaved changes.", cut.Find("[data-testid=save-state]").TextContent);
 
         Save(cut);

@@ -55,7 +55,7 @@ public partial class Deliveries
                 .Span("", m.Topic is { } topic ? NotificationTopics.Of(topic).Label : null, ("data-testid", "topic")).CloseSpan().CloseSpan().Close()
             .Open("Subject", "wrap-anywhere").OpenSpan("cell-stack").Span("", m.Subject, ("data-testid", "subject")).Span("cell-detail", Kind(m)).CloseSpan().Close()
             .Open("Status").OpenSpan("cell-stack").Span("nowrap", State(m)).Span("cell-detail", AttemptsText(m))
-                .Span("cell-detail", m.SkipReason ?? m.LastError ?? "", ("data-testid", "reason")).CloseSpan().Close()
+                .Span("cell-detail", m.SkipReason ?? m.LastError, ("data-testid", "reason")).CloseSpan().Close()
             .ToMarkup()));
     }
 

@@ -139,7 +139,7 @@ public sealed record ListSwitch(string Id, string Label, bool Checked, EventCall
         builder.OpenElement(7, "span");
         builder.AddAttribute(8, "class", "mud-switch-span mud-switch-span-medium mud-flip-x-rtl");
         builder.OpenElement(9, "span");
-        builder.AddAttribute(10, "class", BaseClass);
+        builder.AddAttribute(10, "class", BaseClass(Checked, Disabled));
         builder.OpenElement(11, "span");
         builder.AddAttribute(12, "class", "mud-switch-button");
         builder.OpenElement(13, "input");
@@ -167,9 +167,10 @@ public sealed record ListSwitch(string Id, string Label, bool Checked, EventCall
         builder.CloseElement();
     };
 
-    private string BaseClass => (Checked, Disabled) switch
+    /// <summary>The classes of MudSwitch's base (the round thumb's button) for its state.</summary>
+    internal static string BaseClass(bool on, bool disabled) => (on, disabled) switch
     {
-        (_, true) => "mud-button-root mud-icon-button mud-switch-base mud-switch-base-medium mud-switch-disabled" + (Checked ? " mud-checked" : ""),
+        (_, true) => "mud-button-root mud-icon-button mud-switch-base mud-switch-base-medium mud-switch-disabled" + (on ? " mud-checked" : ""),
         (true, _) => "mud-button-root mud-icon-button mud-switch-base mud-switch-base-medium mud-ripple mud-ripple-switch mud-primary-text hover:mud-primary-hover mud-checked",
         _ => "mud-button-root mud-icon-button mud-switch-base mud-switch-base-medium mud-ripple mud-ripple-switch",
     };

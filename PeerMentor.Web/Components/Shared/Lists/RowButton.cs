@@ -39,17 +39,21 @@ public sealed record RowButton(string Key, string Label, string Class, string? A
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
 
-/// <summary>A click on a row's button (<see cref="RowButton"/>): the button's key.</summary>
+/// <summary>A click on a markup button (<see cref="RowButton"/>) or a change of a markup switch (<see cref="RowSwitch"/>).</summary>
 public sealed class RowActionEventArgs : EventArgs
 {
+    /// <summary>The button's or switch's key.</summary>
     public string? Key { get; set; }
+
+    /// <summary>A switch's state after the change; null for a button.</summary>
+    public bool? Checked { get; set; }
 }
 
 /// <summary>
-/// <c>@onrowaction</c>: the browser's side (assets/app.js) turns a click on a <c>[data-row-action]</c> button into this
-/// event, so one handler on a list's body (or a picker's container) serves every button. Razor finds custom events only on
-/// a class named EventHandlers, and only in a .razor file that has this namespace among its usings: without it the
-/// handler is written out as a plain attribute and nothing happens on a click.
+/// <c>@onrowaction</c>: the browser's side (assets/app.js) turns a click on a <c>[data-row-action]</c> button, or a change
+/// of a <c>[data-row-action]</c> checkbox, into this event, so one handler on a list's body (or a picker's container)
+/// serves every button. Razor finds custom events only on a class named EventHandlers, and only in a .razor file that has
+/// this namespace among its usings: without it the handler is written out as a plain attribute and a click does nothing.
 /// </summary>
 [EventHandler("onrowaction", typeof(RowActionEventArgs), enableStopPropagation: true, enablePreventDefault: true)]
 public static class EventHandlers
