@@ -59,8 +59,25 @@ public class AdminReviewsTests : SignedInComponentTest
         Assert.Contains("Revised once", cut.Find("tbody td[data-label=Feedback]").TextContent);
     }
 
+    [Fact]
+    public async Task A_long_feedback_shows_its_start_in_the_list_and_whole_when_revised()
+    {
+        var feedback = string.Join(' ', Enumerable.Repeat("Careful work on the tests this week.", 60));
+        await StartAsync(feedback: feedback);
+        var cut = RenderPage();
+        var week = ThisWeek.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        var shown = cut.WaitForElement("tbody td[data-label=Feedback] .feedback-clamp").TextContent;
+        Assert.EndsWith("…", shown);
+        Assert.InRange(shown.Length, 140, 281);
+        Assert.StartsWith(shown[..^1], feedback);
+
+        cut.WaitForElement($"button[aria-label=\"Revise Riley Student's review for the week of {week}\"]:not([disabled])").ClickRowAction();
+        cut.WaitForAssertion(() => Assert.Equal(feedback, cut.Find("textarea").GetAttribute("value")));
+    }
+
     /// <summary>Rita reviews Riley this week and last (and the second student this week); an admin is signed in.</summary>
-    private async Task StartAsync(string? secondStudent = null)
+    private async Task StartAsync(string? secondStudent = null, string feedback = "Good week.")
     {
         await StartAppAsync();
         var mentor = await App.CreateAsync(Roles.Mentor, "Rita Reviewer");
@@ -72,7 +89,7 @@ public class AdminReviewsTests : SignedInComponentTest
             var reviews = s.GetRequiredService<ReviewService>();
             var points = new Dictionary<string, int> { ["Progress"] = 7, ["Code quality"] = 7, ["Communication"] = 7 };
             foreach (var member in members.Skip(1))
-                await reviews.SubmitAsync(mentor.Id, programId, member.Id, ThisWeek, points, "Good week.");
+                await reviews.SubmitAsync(mentor.Id, programId, member.Id, ThisWeek, points, feedback);
             // The program starts today, so last week is outside it: written directly, as an older cohort's review would be.
             var (_, older) = WeeklyReview.Create(programId, mentor.Id, student.Id, ThisWeek.AddDays(-7), ["Progress"], new Dictionary<string, int> { ["Progress"] = 5 }, "Earlier.", DateTime.UtcNow);
             var db = s.GetRequiredService<PeerMentor.Domain.Data.AppDbContext>();

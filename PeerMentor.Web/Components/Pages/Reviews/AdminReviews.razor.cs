@@ -167,7 +167,8 @@ public partial class AdminReviews
             .Cell("Student", r.StudentName, "wrap-anywhere name-cell")
             .Open("Points", "points-cell").Strong(WeeklyReview.AverageOf(r.Scores).ToString("0.0", CultureInfo.InvariantCulture))
                 .Span("cell-detail", PointsText(r.Scores)).Close()
-            .Open("Feedback", "feedback-cell").Span("feedback-clamp", r.Feedback)
+            // Three lines show; the whole text is in the Revise dialog.
+            .Open("Feedback", "feedback-cell").Span("feedback-clamp", RowCells.Excerpt(r.Feedback))
                 .Span("cell-detail", r.Revisions switch { 0 => null, 1 => "Revised once", var n => $"Revised {n} times" }).Close()
             .ToMarkup());
     }

@@ -68,6 +68,17 @@ public sealed class RowCells
         return this;
     }
 
+    /// <summary>
+    /// A long text's start, cut at a word and ended with an ellipsis when it is longer than <paramref name="max"/>: a list
+    /// shows a few lines of it, and every open page keeps what its list draws (a review's feedback may be 4,000 characters).
+    /// </summary>
+    public static string? Excerpt(string? text, int max = 280)
+    {
+        if (text is null || text.Length <= max) return text;
+        var space = text.LastIndexOf(' ', max);
+        return string.Concat(text.AsSpan(0, space > max / 2 ? space : max).TrimEnd(), "…");
+    }
+
     /// <summary>An email address that may break after its @ (and anywhere only if it must), not in the middle of a name.</summary>
     public RowCells Address(string? address)
     {
