@@ -67,6 +67,8 @@ public partial class Assignments
         await using var db = await Contexts.CreateDbContextAsync();
         var text = await AssignmentService.VisibleTo(db, userId).Where(a => a.Id == id).Select(a => a.Instructions).SingleOrDefaultAsync();
         reading = text is null ? null : (id, text);
+        // Removed (or no longer this student's) since the page loaded: the list shows what is there now.
+        if (text is null) await LoadAsync();
     }
 
     private sealed record AssignmentCard(Guid Id, string Title, DateTime DueUtc, Guid? EventId, string? Instructions, bool Cut, Submission? Submission);
